@@ -1,0 +1,131 @@
+/**
+ * Code lists shared by server, web, demo generator and statistics.
+ * Codes are stable English identifiers; labels are the Vietnamese terms users see.
+ */
+
+export const genders = ['male', 'female'] as const;
+export type Gender = (typeof genders)[number];
+export const genderLabels: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
+
+/** Trạng thái đảng viên. */
+export const memberStatuses = [
+  'probationary', // dự bị
+  'full', // chính thức
+  'transferred_out', // đã chuyển đi
+  'deceased', // từ trần
+  'removed', // xóa tên
+  'expelled', // khai trừ
+  'resigned', // ra khỏi Đảng (xin ra)
+] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+export const memberStatusLabels: Record<MemberStatus, string> = {
+  probationary: 'Dự bị',
+  full: 'Chính thức',
+  transferred_out: 'Đã chuyển đi',
+  deceased: 'Từ trần',
+  removed: 'Xóa tên',
+  expelled: 'Khai trừ',
+  resigned: 'Ra khỏi Đảng',
+};
+/** Statuses that count as a current member of the unit's organisation. */
+export const activeMemberStatuses: readonly MemberStatus[] = ['probationary', 'full'];
+
+/** Trình độ giáo dục phổ thông. */
+export const generalEducationLevels = ['grade_9', 'grade_12'] as const;
+export type GeneralEducation = (typeof generalEducationLevels)[number];
+export const generalEducationLabels: Record<GeneralEducation, string> = {
+  grade_9: '9/12',
+  grade_12: '12/12',
+};
+
+/** Trình độ chuyên môn cao nhất (học vị/học hàm). */
+export const professionalLevels = [
+  'none',
+  'vocational', // trung cấp
+  'college', // cao đẳng
+  'bachelor', // đại học
+  'master', // thạc sĩ
+  'doctor', // tiến sĩ
+  'assoc_prof', // phó giáo sư
+  'professor', // giáo sư
+] as const;
+export type ProfessionalLevel = (typeof professionalLevels)[number];
+export const professionalLevelLabels: Record<ProfessionalLevel, string> = {
+  none: 'Chưa qua đào tạo',
+  vocational: 'Trung cấp',
+  college: 'Cao đẳng',
+  bachelor: 'Đại học',
+  master: 'Thạc sĩ',
+  doctor: 'Tiến sĩ',
+  assoc_prof: 'Phó Giáo sư',
+  professor: 'Giáo sư',
+};
+
+/** Trình độ lý luận chính trị. */
+export const politicalTheoryLevels = [
+  'none',
+  'elementary', // sơ cấp
+  'intermediate', // trung cấp
+  'advanced', // cao cấp
+  'bachelor', // cử nhân
+] as const;
+export type PoliticalTheoryLevel = (typeof politicalTheoryLevels)[number];
+export const politicalTheoryLabels: Record<PoliticalTheoryLevel, string> = {
+  none: 'Chưa qua đào tạo',
+  elementary: 'Sơ cấp',
+  intermediate: 'Trung cấp',
+  advanced: 'Cao cấp',
+  bachelor: 'Cử nhân',
+};
+
+/** Trình độ quản lý nhà nước. */
+export const stateManagementLevels = [
+  'none',
+  'officer', // cán sự
+  'specialist', // chuyên viên
+  'principal_specialist', // chuyên viên chính
+  'senior_specialist', // chuyên viên cao cấp
+] as const;
+export type StateManagementLevel = (typeof stateManagementLevels)[number];
+export const stateManagementLabels: Record<StateManagementLevel, string> = {
+  none: 'Chưa qua đào tạo',
+  officer: 'Cán sự',
+  specialist: 'Chuyên viên',
+  principal_specialist: 'Chuyên viên chính',
+  senior_specialist: 'Chuyên viên cao cấp',
+};
+
+/** Loại tổ chức đảng. */
+export const unitTypes = [
+  'central', // Trung ương
+  'province', // đảng bộ tỉnh / thành phố
+  'district', // đảng bộ quận / huyện (before 1 July 2025)
+  'commune', // đảng bộ xã / phường / đặc khu
+  'grassroots_committee', // đảng bộ cơ sở
+  'grassroots_cell', // chi bộ cơ sở
+  'sub_committee', // đảng bộ bộ phận
+  'cell', // chi bộ trực thuộc
+  'other',
+] as const;
+export type UnitType = (typeof unitTypes)[number];
+export const unitTypeLabels: Record<UnitType, string> = {
+  central: 'Trung ương',
+  province: 'Đảng bộ tỉnh, thành phố',
+  district: 'Đảng bộ quận, huyện',
+  commune: 'Đảng bộ xã, phường, đặc khu',
+  grassroots_committee: 'Đảng bộ cơ sở',
+  grassroots_cell: 'Chi bộ cơ sở',
+  sub_committee: 'Đảng bộ bộ phận',
+  cell: 'Chi bộ trực thuộc',
+  other: 'Tổ chức khác',
+};
+
+/** Vai trò tài khoản. */
+export const roles = ['admin', 'officer', 'reader', 'member'] as const;
+export type Role = (typeof roles)[number];
+export const roleLabels: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  officer: 'Cán bộ tổ chức',
+  reader: 'Lãnh đạo / chỉ xem',
+  member: 'Đảng viên',
+};

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { Database } from './client.ts';
+
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../drizzle',
+);
+
+/** Applies the committed SQL migrations; the same folder serves both drivers. */
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+  } else {
+    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+  }
+}
+
+/** The newest applied migration, reported by /api/health. */
+export async function migrationVersion(database: Database): Promise<{ count: number; last: string | null }> {
+  const rows = await database.query<{ count: string; last: string | null }>(
+    `select count(*)::text as count, max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  );
+  const row = rows[0];
+  return { count: Number(row?.count ?? 0), last: row?.last ?? null };
+}

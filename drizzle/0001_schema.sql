@@ -39,6 +39,7 @@ CREATE TABLE "units" (
 	"code" text NOT NULL,
 	"name" text NOT NULL,
 	"locality" text DEFAULT '' NOT NULL,
+	"search_text" text DEFAULT '' NOT NULL,
 	"valid_from" date NOT NULL,
 	"valid_to" date,
 	"status" text DEFAULT 'active' NOT NULL,
@@ -155,6 +156,7 @@ CREATE INDEX "unit_versions_unit_idx" ON "unit_versions" USING btree ("unit_id",
 CREATE UNIQUE INDEX "units_code_key" ON "units" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "units_path_idx" ON "units" USING btree ("path");--> statement-breakpoint
 CREATE INDEX "units_parent_idx" ON "units" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "units_search_trgm_idx" ON "units" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "member_unit_history_member_idx" ON "member_unit_history" USING btree ("member_id","from_date");--> statement-breakpoint
 CREATE INDEX "members_sort_idx" ON "members" USING btree ("sort_key","id");--> statement-breakpoint
 CREATE INDEX "members_unit_path_sort_idx" ON "members" USING btree ("unit_path","sort_key");--> statement-breakpoint

@@ -15,7 +15,8 @@ export interface Actor {
   memberId: number | null;
 }
 
-export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
+export const hasRole = (actor: Actor, ...roles: Role[]) =>
+  roles.some((r) => actor.roles.includes(r));
 
 /** Organization officers and administrators may change records in their subtree. */
 export function requireWriter(actor: Actor): void {
@@ -28,7 +29,8 @@ export function requireReader(actor: Actor): void {
 }
 
 export function requireAdmin(actor: Actor): void {
-  if (!hasRole(actor, 'admin')) throw forbidden('Chỉ quản trị hệ thống được thực hiện thao tác này.');
+  if (!hasRole(actor, 'admin'))
+    throw forbidden('Chỉ quản trị hệ thống được thực hiện thao tác này.');
 }
 
 export const isInScope = (actor: Actor, path: string) => path.startsWith(actor.scopePath);

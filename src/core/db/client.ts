@@ -15,6 +15,8 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DbKind;
+  /** The embedded engine, when kind is 'pglite' (for dumps and backups). */
+  pglite?: PGlite;
   /** Runs raw SQL and returns its rows (used by benchmarks, migrations and maintenance). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export function wrapPglite(client: PGlite): Database {
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     async query<T>(text: string, params?: unknown[]) {
       const res = await client.query<T>(text, params);
       return res.rows;

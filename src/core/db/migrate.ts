@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -20,11 +21,21 @@ export async function runMigrations(database: Database): Promise<void> {
   }
 }
 
-/** The newest applied migration, reported by /api/health. */
-export async function migrationVersion(database: Database): Promise<{ count: number; last: string | null }> {
-  const rows = await database.query<{ count: string; last: string | null }>(
-    `select count(*)::text as count, max(created_at)::text as last from drizzle.__drizzle_migrations`,
+interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
+
+/** How many migrations are applied and the tag of the newest, as reported by /api/health. */
+export async function migrationVersion(
+  database: Database,
+): Promise<{ count: number; latest: string | null }> {
+  const rows = await database.query<{ count: number; last: string | null }>(
+    `select count(*)::int as count, max(created_at)::text as last from drizzle.__drizzle_migrations`,
   );
   const row = rows[0];
-  return { count: Number(row?.count ?? 0), last: row?.last ?? null };
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+  ) as Journal;
+  const entry = journal.entries.find((e) => String(e.when) === row?.last);
+  return { count: Number(row?.count ?? 0), latest: entry?.tag ?? row?.last ?? null };
 }

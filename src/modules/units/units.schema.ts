@@ -24,6 +24,8 @@ export const units = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     locality: text('locality').notNull().default(''),
+    /** Unaccented name and code, for pickers that find "tay ho" in "Tây Hồ". */
+    searchText: text('search_text').notNull().default(''),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     /** active | merged | split | dissolved */
@@ -36,6 +38,7 @@ export const units = pgTable(
     uniqueIndex('units_code_key').on(t.code),
     index('units_path_idx').on(t.path),
     index('units_parent_idx').on(t.parentId),
+    index('units_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
 
@@ -72,7 +75,9 @@ export const unitEvents = pgTable(
     decision: text('decision').notNull().default(''),
     sourceIds: integer('source_ids').array().notNull(),
     targetIds: integer('target_ids').array().notNull(),
-    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './core/config.ts';
+import type { Database, Db } from './core/db/client.ts';
+import { registerAuthHook } from './core/auth/auth-hook.ts';
+import { registerErrorHandler } from './core/http/error-handler.ts';
+import { accountRoutes } from './modules/accounts/accounts.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { historyRoutes } from './modules/history/history.routes.ts';
+import { memberRoutes } from './modules/members/members.routes.ts';
+import { unitRoutes } from './modules/units/units.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route registered, for the access test that walks them all. */
+    apiRoutes: { method: string; url: string; public: boolean }[];
+  }
+}
+
+// Validation messages from zod come out in Vietnamese.
+z.config(z.locales.vi());
+
+export interface AppDeps {
+  database: Database;
+  db: Db;
+  config: Config;
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Plugins load in a fixed order: external → app hooks → routes → the web app. */
+export async function buildApp(opts: {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+}): Promise<FastifyInstance> {
+  const deps: AppDeps = { database: opts.database, db: opts.database.db, config: opts.config };
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'CanBo API',
+        description:
+          'API của hệ thống CanBo — công tác cán bộ. Mọi route (trừ đăng nhập, sức khỏe) cần phiên đăng nhập; các yêu cầu thay đổi dữ liệu cần header x-csrf-token.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+  });
+  const apiRoutes: { method: string; url: string; public: boolean }[] = [];
+  app.addHook('onRoute', (route) => {
+    // The documentation pages themselves are public.
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs'))
+        continue;
+      apiRoutes.push({ method, url: route.url, public: Boolean(route.config?.public) });
+    }
+  });
+  app.decorate('apiRoutes', apiRoutes);
+
+  registerErrorHandler(app);
+  registerAuthHook(app, deps.db);
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(unitRoutes(deps));
+  await app.register(memberRoutes(deps));
+  await app.register(accountRoutes(deps));
+  await app.register(historyRoutes(deps));
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The SPA owns every non-API path (client-side routing).
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply
+          .status(404)
+          .send({ error: 'NOT_FOUND', message: `Không có địa chỉ ${request.url}.` });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../core/config.ts';
+import { openConfiguredDatabase } from '../core/bootstrap.ts';
+import { formatNumber } from '../core/vietnamese/index.ts';
+import { loadDemo } from './demo-load.ts';
+import { prepareInstallation } from './first-start.ts';
+
+const usage = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
+
+Lệnh:
+  demo --members N [--grassroots G] [--seed S]
+      Nạp dữ liệu mẫu sinh ngẫu nhiên (cây tổ chức + N đảng viên) vào cơ sở dữ liệu trống
+      (PGlite ở CANBO_DATA_DIR, hoặc DATABASE_URL), rồi tạo tài khoản admin nếu chưa có.
+`;
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command !== 'demo') {
+    console.log(usage);
+    process.exit(command ? 1 : 0);
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      members: { type: 'string', default: '12000' },
+      grassroots: { type: 'string' },
+      seed: { type: 'string' },
+    },
+  });
+  const members = Number(values.members);
+  if (!Number.isInteger(members) || members < 0)
+    throw new Error('--members phải là số nguyên không âm');
+  const config = loadConfig();
+  const { database, release } = await openConfiguredDatabase(config);
+  try {
+    const started = Date.now();
+    const result = await loadDemo(database, {
+      members,
+      grassroots: values.grassroots ? Number(values.grassroots) : undefined,
+      seed: values.seed ? Number(values.seed) : undefined,
+      onProgress: (done, total, phase) => {
+        const label = phase === 'units' ? 'tổ chức' : 'đảng viên';
+        process.stdout.write(`\r${label}: ${formatNumber(done)}/${formatNumber(total)}   `);
+      },
+    });
+    process.stdout.write('\n');
+    console.log(
+      `Đã nạp ${formatNumber(result.units)} tổ chức và ${formatNumber(result.members)} đảng viên trong ${formatNumber((Date.now() - started) / 1000, 1)} giây.`,
+    );
+    await prepareInstallation(database, { ...config, CANBO_DEMO: 'off' }, console.log);
+  } finally {
+    await release();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+/** Where a rule comes from, so every verdict can say why. */
+export interface Citation {
+  rule: string;
+  document: string;
+}
+
+/** A check's outcome: allowed or not, the Vietnamese explanation, and the rules it used. */
+export interface Verdict {
+  ok: boolean;
+  message: string;
+  citations: Citation[];
+}
+
+export const allow = (message = '', citations: Citation[] = []): Verdict => ({
+  ok: true,
+  message,
+  citations,
+});
+export const deny = (message: string, citations: Citation[] = []): Verdict => ({
+  ok: false,
+  message,
+  citations,
+});
+
+/** "…(theo Điều lệ Đảng, Chương V)" — the form users see under a refused action. */
+export function explain(verdict: Verdict): string {
+  if (!verdict.citations.length) return verdict.message;
+  const sources = verdict.citations.map((c) => c.document).join('; ');
+  return `${verdict.message} (theo ${sources})`;
+}

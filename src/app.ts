@@ -58,6 +58,20 @@ export async function buildApp(opts: {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Before any plugin registers routes, so the docs routes are marked public and all are listed.
+  const apiRoutes: { method: string; url: string; public: boolean }[] = [];
+  app.addHook('onRoute', (route) => {
+    // The documentation pages themselves are public.
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs'))
+        continue;
+      apiRoutes.push({ method, url: route.url, public: Boolean(route.config?.public) });
+    }
+  });
+  app.decorate('apiRoutes', apiRoutes);
+
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -75,18 +89,6 @@ export async function buildApp(opts: {
     routePrefix: '/api/docs',
     uiConfig: { docExpansion: 'list' },
   });
-  const apiRoutes: { method: string; url: string; public: boolean }[] = [];
-  app.addHook('onRoute', (route) => {
-    // The documentation pages themselves are public.
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs'))
-        continue;
-      apiRoutes.push({ method, url: route.url, public: Boolean(route.config?.public) });
-    }
-  });
-  app.decorate('apiRoutes', apiRoutes);
 
   registerErrorHandler(app);
   registerAuthHook(app, deps.db);
@@ -98,17 +100,16 @@ export async function buildApp(opts: {
   await app.register(accountRoutes(deps));
   await app.register(historyRoutes(deps));
 
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The SPA owns every non-API path (client-side routing).
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply
-          .status(404)
-          .send({ error: 'NOT_FOUND', message: `Không có địa chỉ ${request.url}.` });
-      }
+  // The SPA owns every non-API GET path (client-side routing); anything else is a JSON 404.
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
-    });
-  }
+    }
+    return reply
+      .status(404)
+      .send({ error: 'NOT_FOUND', message: `Không có địa chỉ ${request.url}.` });
+  });
   return app;
 }

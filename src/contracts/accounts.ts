@@ -35,7 +35,12 @@ export const createAccountBody = z.object({
   password,
   unitId: z.number().int().positive(),
   roles: z.array(z.enum(roles)).min(1, 'cần ít nhất một vai trò'),
-  memberId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  memberId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const updateAccountBody = z.object({

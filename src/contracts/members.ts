@@ -31,7 +31,10 @@ export const memberFields = z.object({
   birthDate: isoDate,
   birthplace: optionalText(300),
   hometownCommune: optionalText(200),
-  hometownProvince: z.enum(provinces).nullish().transform((v) => v ?? null),
+  hometownProvince: z
+    .enum(provinces)
+    .nullish()
+    .transform((v) => v ?? null),
   residence: optionalText(300),
   ethnicity: z.enum(ethnicities),
   religion: z.enum(religions),
@@ -56,7 +59,10 @@ export const memberFields = z.object({
   exempted: z.boolean().default(false),
   exemptionFrom: optionalDate,
   exemptionReason: optionalText(300),
-  generalEducation: z.enum(generalEducationLevels).nullish().transform((v) => v ?? null),
+  generalEducation: z
+    .enum(generalEducationLevels)
+    .nullish()
+    .transform((v) => v ?? null),
   professionalLevel: z.enum(professionalLevels).default('none'),
   professionalField: optionalText(200),
   politicalTheory: z.enum(politicalTheoryLevels).default('none'),

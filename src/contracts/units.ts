@@ -121,7 +121,13 @@ export const mergeUnitsBody = z.object({
   /** Merge into one of the sources (it keeps its id) or into a new unit. */
   targetId: z.number().int().positive().optional(),
   newUnit: z
-    .object({ parentId: z.number().int().positive(), type: z.enum(unitTypes), code, name, locality })
+    .object({
+      parentId: z.number().int().positive(),
+      type: z.enum(unitTypes),
+      code,
+      name,
+      locality,
+    })
     .optional(),
 });
 
@@ -146,4 +152,7 @@ export const splitUnitBody = z.object({
 });
 
 export const mergeResultDto = z.object({ targetId: z.number(), movedMembers: z.number() });
-export const splitResultDto = z.object({ newUnitIds: z.array(z.number()), movedMembers: z.number() });
+export const splitResultDto = z.object({
+  newUnitIds: z.array(z.number()),
+  movedMembers: z.number(),
+});

@@ -6,7 +6,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   CANBO_DATA_DIR: z.string().default('./data'),
-  CANBO_ADMIN_PASSWORD: z.string().min(8).optional(),
+  CANBO_ADMIN_PASSWORD: z.string().min(10, 'tối thiểu 10 ký tự').optional(),
   CANBO_DEMO: z.enum(['auto', 'off']).default('auto'),
   CANBO_DEMO_MEMBERS: z.coerce.number().int().min(0).default(12_000),
   CANBO_SESSION_HOURS: z.coerce.number().positive().default(8),

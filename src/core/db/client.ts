@@ -48,6 +48,8 @@ export function wrapPglite(client: PGlite): Database {
 export function openPostgres(connectionString: string, poolSize = 10): Database {
   // Dates stay 'yyyy-mm-dd' strings (as on PGlite with mode 'string'), never shifted by a time zone.
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection the server closed (restart, dropped test database) must not crash the process.
+  pool.on('error', (err) => console.warn(`PostgreSQL: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

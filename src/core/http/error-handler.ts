@@ -49,15 +49,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(err.statusCode).send({ error: err.code ?? 'BAD_REQUEST', message });
     }
     request.log.error(err);
-    return reply
-      .status(500)
-      .send({
-        error: 'INTERNAL',
-        message: 'Hệ thống gặp lỗi không mong muốn. Vui lòng thử lại sau.',
-      });
-  });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'NOT_FOUND', message: `Không có địa chỉ ${request.url}.` });
+    return reply.status(500).send({
+      error: 'INTERNAL',
+      message: 'Hệ thống gặp lỗi không mong muốn. Vui lòng thử lại sau.',
+    });
   });
 }

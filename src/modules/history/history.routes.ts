@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntry } from '../../contracts/common.ts';
 import { requireReader, type Actor } from '../../core/access/actor.ts';
+import { getAccount } from '../accounts/accounts.service.ts';
+import { assertMemberVisible } from '../members/members.service.ts';
+import { assertUnitVisible } from '../units/units.service.ts';
 import { listAudit } from '../../core/audit/audit.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
 import type { Db } from '../../core/db/client.ts';
@@ -19,12 +22,15 @@ const toDto = (r: Awaited<ReturnType<typeof listAudit>>[number]) => ({
   after: (r.after as Record<string, unknown> | null) ?? null,
 });
 
-/** A member may read the history of their own record; others need read access to the subtree. */
+/**
+ * A record's whole history is shown to whoever may see the record now (including changes made
+ * while it sat in another subtree); the check is the owning module's own visibility rule.
+ */
 async function historyFor(db: Db, actor: Actor, entityType: string, entityId: number) {
-  const ownRecord = entityType === 'member' && actor.memberId === entityId;
-  if (!ownRecord) requireReader(actor);
-  const scoped = ownRecord ? { ...actor, scopePath: '/' } : actor;
-  return listAudit(db, scoped, { entityType, entityId, limit: 200 });
+  if (entityType === 'member') await assertMemberVisible(db, actor, entityId);
+  else if (entityType === 'unit') await assertUnitVisible(db, actor, entityId);
+  else await getAccount({ db, actor, id: entityId });
+  return listAudit(db, { ...actor, scopePath: '/' }, { entityType, entityId, limit: 200 });
 }
 
 export const historyRoutes =
@@ -44,7 +50,12 @@ export const historyRoutes =
         },
       },
       async (request) => {
-        const rows = await historyFor(deps.db, actorOf(request), request.params.entityType, request.params.id);
+        const rows = await historyFor(
+          deps.db,
+          actorOf(request),
+          request.params.entityType,
+          request.params.id,
+        );
         return rows.map(toDto);
       },
     );

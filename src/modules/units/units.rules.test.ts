@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { UnitType } from '../../contracts/enums.ts';
 import { canHoldChildren, canMerge, canMoveUnder, canTakeEffect } from './units.rules.ts';
 
 const unit = (
   id: number,
   path: string,
-  type = 'grassroots_committee' as const,
+  type: UnitType = 'grassroots_committee',
   status = 'active',
 ) => ({
   id,

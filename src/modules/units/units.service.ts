@@ -29,6 +29,12 @@ function enforce(verdict: Verdict, field: string, label: string): void {
   if (!verdict.ok) throw fieldError(field, label, explain(verdict));
 }
 
+/** For other modules' routes (history): not found unless the unit lies in the actor's subtree. */
+export async function assertUnitVisible(db: Db, actor: Actor, id: number): Promise<void> {
+  requireReader(actor);
+  await visibleUnit({ db, actor }, id);
+}
+
 async function visibleUnit({ db, actor }: Ctx, id: number) {
   const unit = await repo.findUnit(db, actor, id);
   if (!unit) throw notFound(UNIT);

@@ -184,20 +184,35 @@ describe('unit tree', () => {
     const movedCell = (await reader.get(`/api/units/${cell.id}`)).json<{
       ancestors: { id: number }[];
     }>();
-    expect(movedCell.ancestors.map((a) => a.id)).toEqual([city.id, wardB.id, committee.id]);
+    expect(movedCell.ancestors.map((a) => a.id)).toEqual([wardB.id, committee.id]);
   });
 
-  it('merges units: members and children follow, history keeps the old unit as it was', async () => {
-    const a = await makeUnit(t.db, { parent: city, type: 'commune', name: 'Đảng bộ xã Cũ Một' });
-    const b = await makeUnit(t.db, { parent: city, type: 'commune', name: 'Đảng bộ xã Cũ Hai' });
-    const cellA = await makeUnit(t.db, { parent: a, type: 'cell', name: 'Chi bộ thôn 1' });
-    const directB = await makeUnit(t.db, {
+  it('merges communes into a new unit: sub-units follow and the old units end', async () => {
+    const a = await makeUnit(t.db, {
+      parent: city,
+      type: 'commune',
+      name: 'Đảng bộ xã Cũ Một',
+      validFrom: '2015-01-01',
+    });
+    const b = await makeUnit(t.db, {
+      parent: city,
+      type: 'commune',
+      name: 'Đảng bộ xã Cũ Hai',
+      validFrom: '2015-01-01',
+    });
+    const cellA = await makeUnit(t.db, {
+      parent: a,
+      type: 'grassroots_cell',
+      name: 'Chi bộ thôn 1',
+      validFrom: '2015-01-01',
+    });
+    const cellB = await makeUnit(t.db, {
       parent: b,
       type: 'grassroots_cell',
       name: 'Chi bộ thôn 2',
     });
-    const m1 = await makeMember(t.db, cellA);
-    const m2 = await makeMember(t.db, directB);
+    await makeMember(t.db, cellA);
+    await makeMember(t.db, cellB);
     const res = await officer.post('/api/units/merge', {
       sourceIds: [a.id, b.id],
       effectiveDate: '2025-07-01',
@@ -216,26 +231,61 @@ describe('unit tree', () => {
       stats: { activeMembers: number; units: number };
       events: { kind: string; sources: { name: string }[] }[];
     }>();
-    expect(target.stats.activeMembers).toBe(2);
-    expect(target.stats.units).toBe(2);
+    expect(target.stats).toMatchObject({ activeMembers: 2, units: 2 });
     expect(target.events[0]?.sources.map((s) => s.name).sort()).toEqual([
       'Đảng bộ xã Cũ Hai',
       'Đảng bộ xã Cũ Một',
     ]);
     const oldA = (await officer.get(`/api/units/${a.id}`)).json<{
       unit: { status: string; validTo: string };
+      stats: { activeMembers: number };
     }>();
     expect(oldA.unit).toMatchObject({ status: 'merged', validTo: '2025-06-30' });
-    const member2 = (await officer.get(`/api/members/${m2.id}`)).json<{
+    expect(oldA.stats.activeMembers).toBe(0);
+    const cell = (await officer.get(`/api/units/${cellA.id}`)).json<{
+      ancestors: { id: number }[];
+      versions: { parentName: string; validTo: string | null }[];
+    }>();
+    expect(cell.ancestors.map((x) => x.id)).toEqual([city.id, targetId]);
+    expect(cell.versions).toEqual([
+      expect.objectContaining({ parentName: 'Đảng bộ xã Cũ Một', validTo: '2025-06-30' }),
+      expect.objectContaining({ parentName: 'Đảng bộ xã Mới', validTo: null }),
+    ]);
+  });
+
+  it('merges cells into one of them: members move and keep the old cell in their history', async () => {
+    const x = await makeUnit(t.db, {
+      parent: wardA,
+      type: 'grassroots_cell',
+      name: 'Chi bộ Tổ dân phố 5',
+    });
+    const y = await makeUnit(t.db, {
+      parent: wardA,
+      type: 'grassroots_cell',
+      name: 'Chi bộ Tổ dân phố 6',
+    });
+    const moving = await makeMember(t.db, y, { joinDate: '2001-05-19' });
+    const res = await officer.post('/api/units/merge', {
+      sourceIds: [x.id, y.id],
+      targetId: x.id,
+      effectiveDate: '2026-01-01',
+      decision: '15-QĐ/ĐU',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ targetId: x.id, movedMembers: 1 });
+    const member = (await officer.get(`/api/members/${moving.id}`)).json<{
       unitId: number;
       unitHistory: { unitNameThen: string; toDate: string | null; reason: string }[];
     }>();
-    expect(member2.unitId).toBe(targetId);
-    expect(member2.unitHistory).toEqual([
-      expect.objectContaining({ unitNameThen: 'Chi bộ thôn 2', toDate: '2025-06-30' }),
-      expect.objectContaining({ reason: 'merge', toDate: null }),
+    expect(member.unitId).toBe(x.id);
+    expect(member.unitHistory).toEqual([
+      expect.objectContaining({ unitNameThen: 'Chi bộ Tổ dân phố 6', toDate: '2025-12-31' }),
+      expect.objectContaining({
+        unitNameThen: 'Chi bộ Tổ dân phố 5',
+        reason: 'merge',
+        toDate: null,
+      }),
     ]);
-    expect((await officer.get(`/api/members/${m1.id}`)).json().unitId).toBe(cellA.id);
   });
 
   it('splits a unit, handing sub-units and members to the new units', async () => {

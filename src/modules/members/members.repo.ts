@@ -1,0 +1,344 @@
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { countCap } from '../../contracts/common.ts';
+import type { MemberListQuery } from '../../contracts/members.ts';
+import { inScope, type Actor } from '../../core/access/actor.ts';
+import type { Db } from '../../core/db/client.ts';
+import { searchKey } from '../../core/vietnamese/index.ts';
+import { namesAsOf, namesOf } from '../units/units.repo.ts';
+import { memberUnitHistory, members } from './members.schema.ts';
+
+export type MemberRow = typeof members.$inferSelect;
+export type MemberValues = Omit<
+  typeof members.$inferInsert,
+  'id' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+/**
+ * Which rows a call may touch: the actor's subtree, or only the actor's own member record
+ * (a member reads and edits their own record wherever it sits).
+ */
+export type Access = 'scope' | 'own';
+
+function visible(actor: Actor, access: Access): SQL {
+  return access === 'own' ? eq(members.id, actor.memberId ?? 0) : inScope(members.unitPath, actor);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * Diacritic-insensitive name search. Each word of the query must occur in the unaccented
+ * names (so "hang nguyen" finds "Nguyễn Thị Thu Hằng" too). Words of 3+ letters match
+ * anywhere (the trigram index serves them); shorter ones only at the start of a name word,
+ * so "an" finds "An", "Anh" but not every "Hoàng".
+ */
+export function nameSearch(q: string): SQL | undefined {
+  const words = searchKey(q).split(' ').filter(Boolean);
+  if (!words.length) return undefined;
+  return and(
+    ...words.map((w) => {
+      const e = escapeLike(w);
+      return w.length >= 3
+        ? sql`${members.searchText} like ${'%' + e + '%'}`
+        : sql`(${members.searchText} like ${e + '%'} or ${members.searchText} like ${'% ' + e + '%'})`;
+    }),
+  );
+}
+
+export interface ListFilter extends MemberListQuery {
+  /** The unit the list is narrowed to (already checked to be in scope). */
+  unit?: { id: number; path: string };
+  /** Today's date, for "currently attending temporarily elsewhere". */
+  today: string;
+}
+
+function listConditions(actor: Actor, f: ListFilter): SQL | undefined {
+  const c: (SQL | undefined)[] = [inScope(members.unitPath, actor)];
+  if (f.unit) {
+    c.push(
+      f.subtree
+        ? sql`${members.unitPath} like ${f.unit.path + '%'}`
+        : eq(members.unitId, f.unit.id),
+    );
+  }
+  if (f.q) c.push(nameSearch(f.q));
+  if (f.gender) c.push(eq(members.gender, f.gender));
+  if (f.status?.length) c.push(inArray(members.status, f.status));
+  if (f.ethnicity) c.push(eq(members.ethnicity, f.ethnicity));
+  if (f.religion) c.push(eq(members.religion, f.religion));
+  if (f.hometownProvince) c.push(eq(members.hometownProvince, f.hometownProvince));
+  if (f.birthFrom) c.push(gte(members.birthDate, f.birthFrom));
+  if (f.birthTo) c.push(lte(members.birthDate, f.birthTo));
+  if (f.joinFrom) c.push(gte(members.joinDate, f.joinFrom));
+  if (f.joinTo) c.push(lte(members.joinDate, f.joinTo));
+  if (f.officialFrom) c.push(gte(members.officialDate, f.officialFrom));
+  if (f.officialTo) c.push(lte(members.officialDate, f.officialTo));
+  if (f.generalEducation?.length) c.push(inArray(members.generalEducation, f.generalEducation));
+  if (f.professionalLevel?.length) c.push(inArray(members.professionalLevel, f.professionalLevel));
+  if (f.politicalTheory?.length) c.push(inArray(members.politicalTheory, f.politicalTheory));
+  if (f.stateManagement?.length) c.push(inArray(members.stateManagement, f.stateManagement));
+  if (f.exempted) c.push(eq(members.exempted, f.exempted === 'true'));
+  if (f.tempAttendance) {
+    // Attending temporarily elsewhere today: a place, started, and not yet ended.
+    const current = and(
+      isNotNull(members.tempAttendancePlace),
+      or(isNull(members.tempAttendanceFrom), lte(members.tempAttendanceFrom, f.today)),
+      or(isNull(members.tempAttendanceTo), gte(members.tempAttendanceTo, f.today)),
+    )!;
+    c.push(f.tempAttendance === 'true' ? current : sql`not (${current})`);
+  }
+  if (f.idNumber) {
+    c.push(
+      f.idNumber.length === 12
+        ? eq(members.idNumber, f.idNumber)
+        : sql`${members.idNumber} like ${escapeLike(f.idNumber) + '%'}`,
+    );
+  }
+  if (f.cardNumber) c.push(eq(members.cardNumber, f.cardNumber));
+  if (f.archived === 'active') c.push(isNull(members.archivedAt));
+  if (f.archived === 'archived') c.push(isNotNull(members.archivedAt));
+  return and(...c);
+}
+
+/** One page in Vietnamese name order, with each row's current unit name. */
+export async function listPage(db: Db, actor: Actor, f: ListFilter) {
+  const rows = await db
+    .select({
+      id: members.id,
+      fullName: members.fullName,
+      gender: members.gender,
+      birthDate: members.birthDate,
+      unitId: members.unitId,
+      status: members.status,
+      joinDate: members.joinDate,
+      officialDate: members.officialDate,
+      ethnicity: members.ethnicity,
+      professionalLevel: members.professionalLevel,
+      politicalTheory: members.politicalTheory,
+      archivedAt: members.archivedAt,
+    })
+    .from(members)
+    .where(listConditions(actor, f))
+    .orderBy(asc(members.sortKey), asc(members.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const names = await namesOf(db, [...new Set(rows.map((r) => r.unitId))]);
+  return rows.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? '' }));
+}
+
+/** Counts at most countCap + 1 matching rows: exact for normal lists, cheap for huge ones. */
+export async function countCapped(db: Db, actor: Actor, f: ListFilter) {
+  const limited = db
+    .select({ one: sql`1`.as('one') })
+    .from(members)
+    .where(listConditions(actor, f))
+    .limit(countCap + 1)
+    .as('limited');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(limited);
+  const n = Number(row?.n ?? 0);
+  return { total: Math.min(n, countCap), totalIsCapped: n > countCap };
+}
+
+export async function findMember(
+  db: Db,
+  actor: Actor,
+  id: number,
+  opts: { access?: Access; forUpdate?: boolean } = {},
+): Promise<MemberRow | undefined> {
+  const query = db
+    .select()
+    .from(members)
+    .where(and(eq(members.id, id), visible(actor, opts.access ?? 'scope')))
+    .limit(1);
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/**
+ * Serialises writers of the same ID number until the transaction ends, so two concurrent
+ * saves cannot both pass the uniqueness check.
+ */
+export async function lockIdNumber(tx: Db, idNumber: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7301, hashtext(${idNumber}))`);
+}
+
+/** Deliberately not scoped: an ID number is unique among all members, wherever they sit. */
+export async function idNumberTaken(tx: Db, idNumber: string, exceptId?: number): Promise<boolean> {
+  const rows = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(eq(members.idNumber, idNumber))
+    .limit(2);
+  return rows.some((r) => r.id !== exceptId);
+}
+
+export async function insertMember(tx: Db, values: MemberValues): Promise<MemberRow> {
+  const [row] = await tx.insert(members).values(values).returning();
+  return row!;
+}
+
+/** Optimistic update: undefined when the version moved on or the row is not visible. */
+export async function updateMember(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  expectedVersion: number,
+  values: Partial<MemberValues>,
+  access: Access = 'scope',
+): Promise<MemberRow | undefined> {
+  const [row] = await tx
+    .update(members)
+    .set({ ...values, version: sql`${members.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(members.id, id), eq(members.version, expectedVersion), visible(actor, access)))
+    .returning();
+  return row;
+}
+
+export async function insertMembership(
+  tx: Db,
+  row: { memberId: number; unitId: number; fromDate: string; reason: string; note?: string | null },
+): Promise<void> {
+  await tx.insert(memberUnitHistory).values(row);
+}
+
+export async function openMembership(db: Db, memberId: number) {
+  const [row] = await db
+    .select()
+    .from(memberUnitHistory)
+    .where(and(eq(memberUnitHistory.memberId, memberId), isNull(memberUnitHistory.toDate)))
+    .orderBy(asc(memberUnitHistory.fromDate))
+    .limit(1);
+  return row;
+}
+
+/** Quá trình sinh hoạt: each period with the unit's name then and now. */
+export async function unitHistory(db: Db, memberId: number) {
+  const rows = await db
+    .select()
+    .from(memberUnitHistory)
+    .where(eq(memberUnitHistory.memberId, memberId))
+    .orderBy(asc(memberUnitHistory.fromDate), asc(memberUnitHistory.id));
+  const then = await namesAsOf(
+    db,
+    rows.map((r) => ({ unitId: r.unitId, date: r.fromDate })),
+  );
+  const now = await namesOf(db, [...new Set(rows.map((r) => r.unitId))]);
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    unitNameNow: now.get(r.unitId) ?? '',
+    unitNameThen: then(r.unitId, r.fromDate) ?? now.get(r.unitId) ?? '',
+    fromDate: r.fromDate,
+    toDate: r.toDate,
+    reason: r.reason,
+    note: r.note,
+  }));
+}
+
+export async function unitNameOf(db: Db, unitId: number): Promise<string> {
+  return (await namesOf(db, [unitId])).get(unitId) ?? '';
+}
+
+export async function isVisible(db: Db, actor: Actor, id: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.id, id), inScope(members.unitPath, actor)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export interface RelocateOptions {
+  fromUnitIds?: number[];
+  memberIds?: number[];
+  /** Only move listed members that currently sit in this unit (splits take members of the source only). */
+  requireUnitId?: number;
+  to: { id: number; path: string; name: string };
+  effectiveDate: string;
+  dayBefore: string;
+  reason: 'merge' | 'split' | 'transfer';
+  note?: string | null;
+  summaryPrefix: string;
+  summarySuffix: string;
+}
+
+const intArray = (ids: number[]) => {
+  if (!ids.every(Number.isInteger)) throw new Error('ids must be integers');
+  return `{${ids.join(',')}}`;
+};
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/**
+ * Moves members to another unit in one statement: updates them, closes their open membership
+ * period, opens the new one and writes one audit row each. Scale: one pass over the chosen rows,
+ * whatever their number. Returns how many moved.
+ */
+export async function relocate(tx: Db, actor: Actor, o: RelocateOptions): Promise<number> {
+  const fromUnits = o.fromUnitIds?.length
+    ? sql`m.unit_id = any(${intArray(o.fromUnitIds)}::int[])`
+    : sql`false`;
+  const listed = o.memberIds?.length
+    ? sql`(m.id = any(${intArray(o.memberIds)}::int[])${
+        o.requireUnitId !== undefined ? sql` and m.unit_id = ${o.requireUnitId}::int` : sql``
+      })`
+    : sql`false`;
+  const actorName = `${actor.displayName} (${actor.username})`;
+  const result = await tx.execute(sql`
+    with moved as (
+      select m.id, m.unit_id as old_unit_id
+      from members m
+      where (${fromUnits} or ${listed})
+        and m.unit_id <> ${o.to.id}::int
+        and ${inScope(sql`m.unit_path`, actor)}
+      for update
+    ),
+    updated as (
+      update members
+      set unit_id = ${o.to.id}::int, unit_path = ${o.to.path}::text,
+          version = members.version + 1, updated_at = now()
+      from moved where members.id = moved.id
+      returning 1
+    ),
+    closed as (
+      -- A period that started on or after the effective date closes on its own first day
+      -- rather than before it begins.
+      update member_unit_history h
+      set to_date = greatest(h.from_date, ${o.dayBefore}::date)
+      from moved where h.member_id = moved.id and h.to_date is null
+      returning 1
+    ),
+    opened as (
+      insert into member_unit_history (member_id, unit_id, from_date, reason, note)
+      select moved.id, ${o.to.id}::int, ${o.effectiveDate}::date, ${o.reason}::text, ${o.note ?? null}::text
+      from moved
+      returning 1
+    ),
+    audited as (
+      insert into audit_log
+        (actor_id, actor_name, action, entity_type, entity_id, scope_path, summary, before, after)
+      select ${actor.userId}::int, ${actorName}::text, ${o.reason}::text, 'member', moved.id,
+             ${o.to.path}::text, ${o.summaryPrefix}::text || u.name || ${o.summarySuffix}::text,
+             jsonb_build_object('unitId', moved.old_unit_id, 'unitName', u.name),
+             jsonb_build_object('unitId', ${o.to.id}::int, 'unitName', ${o.to.name}::text,
+                                'effectiveDate', ${o.effectiveDate}::text, 'note', ${o.note ?? null}::text)
+      from moved join units u on u.id = moved.old_unit_id
+      returning 1
+    )
+    select (select count(*) from moved)::int as moved`);
+  return Number(rowsOf<{ moved: number }>(result)[0]?.moved ?? 0);
+}
+
+/** Re-roots the copied unit path of members whose unit moved in the tree. */
+export async function rewritePaths(tx: Db, oldPrefix: string, newPrefix: string): Promise<void> {
+  await tx.execute(sql`
+    update members
+    set unit_path = ${newPrefix}::text || substr(unit_path, ${oldPrefix.length + 1}::int)
+    where unit_path like ${oldPrefix + '%'}`);
+}
+
+export async function countInUnit(db: Db, unitId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(members)
+    .where(eq(members.unitId, unitId));
+  return Number(row?.n ?? 0);
+}

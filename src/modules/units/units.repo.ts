@@ -6,7 +6,9 @@ import { unitEvents, unitMemberStats, units, unitVersions } from './units.schema
 
 export type UnitRow = typeof units.$inferSelect;
 
-const childCount = sql<number>`(select count(*)::int from ${units} c where c.parent_id = ${units.id} and c.status = 'active')`;
+// Qualified by hand: Drizzle leaves columns of a single-table select unqualified, which the
+// subquery's own alias would capture.
+const childCount = sql<number>`(select count(*)::int from units c where c.parent_id = "units"."id" and c.status = 'active')`;
 
 /** A unit the actor may see, or undefined. */
 export async function findUnit(db: Db, actor: Actor, id: number): Promise<UnitRow | undefined> {

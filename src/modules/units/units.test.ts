@@ -46,8 +46,11 @@ const create = async (parentId: number, name: string, code: string, type = 'gras
 
 describe('unit tree', () => {
   it('lists the actor root, then children, and counts the whole subtree', async () => {
-    const roots = (await officer.get('/api/units/children')).json<{ id: number }[]>();
+    const roots = (await officer.get('/api/units/children')).json<
+      { id: number; childCount: number }[]
+    >();
     expect(roots.map((r) => r.id)).toEqual([city.id]);
+    expect(roots[0]?.childCount).toBe(2);
     const kids = (await officer.get(`/api/units/children?parentId=${city.id}`)).json<
       { id: number }[]
     >();

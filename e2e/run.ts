@@ -34,7 +34,10 @@ async function main() {
     console.log(msg);
     return;
   }
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/build-web.ts')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/build-web.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -61,16 +64,34 @@ async function main() {
       await admin.end();
     };
   }
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server.ts')], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server.ts')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   let code = 1;
   try {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, server);
     code = await new Promise<number>((resolve) => {
-      const pw = spawn(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--config', path.join(root, 'e2e/playwright.config.ts')], {
-        cwd: root,
-        env: { ...env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_ADMIN_PASSWORD, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
-        stdio: 'inherit',
-      });
+      const pw = spawn(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/@playwright/test/cli.js'),
+          'test',
+          '--config',
+          path.join(root, 'e2e/playwright.config.ts'),
+        ],
+        {
+          cwd: root,
+          env: {
+            ...env,
+            E2E_BASE_URL: `http://127.0.0.1:${port}`,
+            E2E_ADMIN_PASSWORD,
+            PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+          },
+          stdio: 'inherit',
+        },
+      );
       pw.on('exit', (c) => resolve(c ?? 1));
     });
   } finally {

@@ -8,7 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const inputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/contracts', 'src/core/vietnamese', 'package-lock.json'];
+const inputs = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'src/contracts',
+  'src/core/vietnamese',
+  'package-lock.json',
+];
 const stampFile = path.join(root, 'web/dist/.build-stamp');
 
 function* files(p: string): Generator<string> {
@@ -32,6 +39,17 @@ if (!force && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') ===
   console.log('Giao diện web đã được build, bỏ qua.');
 } else {
   console.log('Đang build giao diện web…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
   fs.writeFileSync(stampFile, stamp);
 }

@@ -270,7 +270,7 @@ describe('access: every route is scoped', () => {
     it(`a ${roles.join('+')} of another subtree gets nothing of A and changes nothing`, async () => {
       const user = await makeUser(t.db, w.unitB, {
         roles: [...roles],
-        memberId: roles.includes('member') ? w.memberB.id : null,
+        memberId: (roles as readonly string[]).includes('member') ? w.memberB.id : null,
       });
       const client: Client = await signIn(t.app, user.username);
       const before = await snapshotA();

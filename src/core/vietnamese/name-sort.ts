@@ -23,6 +23,8 @@
 
 const WORD_SEPARATOR = '-';
 const TONE_SEPARATOR = ' ';
+/** Between the given-name segment and the rest; below every letter and digit. */
+const SEGMENT_SEPARATOR = '!';
 
 // NFD combining marks that encode tones.
 const TONES: Record<string, string> = {
@@ -92,15 +94,13 @@ export function vietnameseNameSortKey(fullName: string): string {
     .filter((w) => w.letters !== '');
   if (words.length === 0) return '';
   // Given name is the last word; family and middle names follow in their written order.
-  const ordered = [words[words.length - 1]!, ...words.slice(0, -1)];
-  return (
-    ordered.map((w) => w.letters).join(WORD_SEPARATOR) +
-    TONE_SEPARATOR +
-    ordered.map((w) => w.tone).join('')
-  );
+  // The given name, tone included, is compared in full before the family and middle names,
+  // as when a list is sorted by its "Tên" column and then "Họ đệm": every Anh before any Ánh.
+  const segment = (ws: WordKey[]) =>
+    ws.map((w) => w.letters).join(WORD_SEPARATOR) + TONE_SEPARATOR + ws.map((w) => w.tone).join('');
+  return segment([words[words.length - 1]!]) + SEGMENT_SEPARATOR + segment(words.slice(0, -1));
 }
 
-/** Comparator for Array.prototype.sort: Vietnamese order of full names. */
 export function compareVietnameseNames(a: string, b: string): number {
   const ka = vietnameseNameSortKey(a);
   const kb = vietnameseNameSortKey(b);

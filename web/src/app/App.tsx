@@ -1,0 +1,72 @@
+import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider, useAuth } from '../features/auth/auth.tsx';
+import { homePath, staffRoles, writerRoles } from '../lib/roles.ts';
+import { AppLayout } from './AppLayout.tsx';
+import { PageSpinner, RequireAuth, RequireRoles } from './guards.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { queryClient } from './queryClient.ts';
+
+dayjs.locale('vi');
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
+const MembersPage = lazy(() => import('../features/members/MembersPage.tsx'));
+const MemberPage = lazy(() => import('../features/members/MemberPage.tsx'));
+const MyProfilePage = lazy(() => import('../features/members/MyProfilePage.tsx'));
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+
+function HomeRedirect() {
+  const { user } = useAuth();
+  return <Navigate to={homePath(user)} replace />;
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={viVN}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <BrowserRouter>
+              <Suspense fallback={<PageSpinner />}>
+                <Routes>
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <AppLayout />
+                      </RequireAuth>
+                    }
+                  >
+                    <Route index element={<HomeRedirect />} />
+                    <Route element={<RequireRoles roles={staffRoles} />}>
+                      <Route path="units" element={<UnitsPage />} />
+                      <Route path="units/:id" element={<UnitsPage />} />
+                      <Route path="members" element={<MembersPage />} />
+                      <Route path="members/:id" element={<MemberPage />} />
+                    </Route>
+                    <Route element={<RequireRoles roles={writerRoles} />}>
+                      <Route path="members/new" element={<MemberPage />} />
+                      <Route path="audit" element={<AuditPage />} />
+                    </Route>
+                    <Route element={<RequireRoles roles={['admin']} />}>
+                      <Route path="accounts" element={<AccountsPage />} />
+                    </Route>
+                    <Route path="me" element={<MyProfilePage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </BrowserRouter>
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

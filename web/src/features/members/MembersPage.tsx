@@ -40,7 +40,15 @@ function useSearchBox(urlQ: string, commit: (q: string) => void) {
       setText(urlQ);
     }
   }, [urlQ]);
-  return [text, setText] as const;
+  // Enter searches at once instead of waiting for the pause.
+  const flush = (value: string) => {
+    setText(value);
+    if (value.trim() !== lastCommitted.current) {
+      lastCommitted.current = value.trim();
+      commit(value.trim());
+    }
+  };
+  return [text, setText, flush] as const;
 }
 
 export default function MembersPage() {
@@ -50,7 +58,7 @@ export default function MembersPage() {
   const { get, update, page, pageSize, apiQuery, advancedCount } = filters;
   const [showFilters, setShowFilters] = useState(advancedCount > 0);
   const commitQ = useRef((q: string) => update({ q }, true)).current;
-  const [text, setText] = useSearchBox(get('q') ?? '', commitQ);
+  const [text, setText, searchNow] = useSearchBox(get('q') ?? '', commitQ);
   const unitId = Number(get('unitId')) || null;
 
   const queryString = apiQuery.toString();
@@ -155,7 +163,7 @@ export default function MembersPage() {
             placeholder="Tìm theo họ tên (không cần dấu)"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            onSearch={(v) => setText(v)}
+            onSearch={searchNow}
           />
         </Col>
         <Col xs={24} md={8}>

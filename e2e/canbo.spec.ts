@@ -60,5 +60,5 @@ test('cây tổ chức hiển thị số liệu toàn đảng bộ và tổ ch�
   await page.getByRole('tree').getByText('Đảng bộ phường Tây Hồ').click();
   await expect(page).toHaveURL(/\/units\/\d+$/);
   await expect(page.getByText('Mã tổ chức')).toBeVisible();
-  await expect(page.getByText('Đảng bộ xã, phường, đặc khu')).toBeVisible();
+  await expect(page.getByText('Đảng bộ xã, phường, đặc khu').first()).toBeVisible();
 });

@@ -162,8 +162,38 @@ export const memberUnitHistoryDto = z.object({
   note: z.string().nullable(),
 });
 
-export const memberDto = memberFields.extend({
+/**
+ * A member record as the API returns it. Written out with output types rather than derived
+ * from `memberFields`, whose one-way transforms the response serializer cannot encode.
+ */
+export const memberDto = z.object({
   id: z.number(),
+  fullName: z.string(),
+  otherNames: z.string().nullable(),
+  gender: z.enum(genders),
+  birthDate: z.string(),
+  birthplace: z.string().nullable(),
+  hometownCommune: z.string().nullable(),
+  hometownProvince: z.enum(provinces).nullable(),
+  residence: z.string().nullable(),
+  ethnicity: z.enum(ethnicities),
+  religion: z.enum(religions),
+  idNumber: z.string().nullable(),
+  joinDate: z.string().nullable(),
+  officialDate: z.string().nullable(),
+  cardNumber: z.string().nullable(),
+  status: z.enum(memberStatuses),
+  tempAttendancePlace: z.string().nullable(),
+  tempAttendanceFrom: z.string().nullable(),
+  tempAttendanceTo: z.string().nullable(),
+  exempted: z.boolean(),
+  exemptionFrom: z.string().nullable(),
+  exemptionReason: z.string().nullable(),
+  generalEducation: z.enum(generalEducationLevels).nullable(),
+  professionalLevel: z.enum(professionalLevels),
+  professionalField: z.string().nullable(),
+  politicalTheory: z.enum(politicalTheoryLevels),
+  stateManagement: z.enum(stateManagementLevels),
   unitId: z.number(),
   unitName: z.string(),
   archivedAt: z.string().nullable(),

@@ -7,7 +7,6 @@ import type { Db } from '../../core/db/client.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
 import { users } from '../accounts/accounts.schema.ts';
-import { units } from '../units/units.schema.ts';
 import { afterFailure, isLocked } from './auth.rules.ts';
 
 const wrongCredentials = () =>
@@ -63,11 +62,6 @@ export async function login(opts: {
     .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
     .where(eq(users.id, user.id));
   return createSession(opts.db, user.id, opts.sessionHours);
-}
-
-export async function unitNameOf(db: Db, unitId: number): Promise<string> {
-  const [row] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
-  return row?.name ?? '';
 }
 
 export async function changeOwnPassword(opts: {

@@ -1,69 +1,7 @@
-import { z } from 'zod';
-import {
-  genders,
-  generalEducationLevels,
-  memberStatuses,
-  politicalTheoryLevels,
-  professionalLevels,
-  stateManagementLevels,
-  type Gender,
-  type MemberStatus,
-} from '../../contracts/enums.ts';
-import {
-  memberUnitHistoryDto,
-  type MemberDto,
-  type MemberListItem,
-  type memberDto,
-} from '../../contracts/members.ts';
-import { ethnicities, provinces, religions } from '../../contracts/reference-lists.ts';
+import type { z } from 'zod';
+import type { Gender, MemberStatus } from '../../contracts/enums.ts';
+import type { MemberDto, MemberListItem, memberUnitHistoryDto } from '../../contracts/members.ts';
 import type { MemberRow } from './members.repo.ts';
-
-/**
- * The response twin of the contract's `memberDto`. The contract builds on the input schema
- * `memberFields`, whose `.transform`s cannot run backwards, and fastify-type-provider-zod 7
- * serialises with `z.safeEncode`, which refuses them. This schema names the same fields with
- * their output types; the type check below keeps the two in step.
- */
-export const memberResponse = z.object({
-  id: z.number(),
-  fullName: z.string(),
-  otherNames: z.string().nullable(),
-  gender: z.enum(genders),
-  birthDate: z.string(),
-  birthplace: z.string().nullable(),
-  hometownCommune: z.string().nullable(),
-  hometownProvince: z.enum(provinces).nullable(),
-  residence: z.string().nullable(),
-  ethnicity: z.enum(ethnicities),
-  religion: z.enum(religions),
-  idNumber: z.string().nullable(),
-  joinDate: z.string().nullable(),
-  officialDate: z.string().nullable(),
-  cardNumber: z.string().nullable(),
-  status: z.enum(memberStatuses),
-  tempAttendancePlace: z.string().nullable(),
-  tempAttendanceFrom: z.string().nullable(),
-  tempAttendanceTo: z.string().nullable(),
-  exempted: z.boolean(),
-  exemptionFrom: z.string().nullable(),
-  exemptionReason: z.string().nullable(),
-  generalEducation: z.enum(generalEducationLevels).nullable(),
-  professionalLevel: z.enum(professionalLevels),
-  professionalField: z.string().nullable(),
-  politicalTheory: z.enum(politicalTheoryLevels),
-  stateManagement: z.enum(stateManagementLevels),
-  unitId: z.number(),
-  unitName: z.string(),
-  archivedAt: z.string().nullable(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  unitHistory: z.array(memberUnitHistoryDto),
-});
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const inStep: Same<z.output<typeof memberResponse>, z.output<typeof memberDto>> = true;
-void inStep;
 
 type HistoryItem = z.output<typeof memberUnitHistoryDto>;
 

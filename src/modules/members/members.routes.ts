@@ -4,6 +4,7 @@ import { errorResponse, idParam, pageResult } from '../../contracts/common.ts';
 import {
   archiveMemberBody,
   createMemberBody,
+  memberDto,
   memberListItem,
   memberListQuery,
   restoreMemberBody,
@@ -13,7 +14,7 @@ import {
 } from '../../contracts/members.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
 import type { AppDeps } from '../../app.ts';
-import { memberResponse } from './members.dto.ts';
+
 import * as service from './members.service.ts';
 
 const TAGS = ['Đảng viên'];
@@ -65,7 +66,7 @@ export const memberRoutes =
           tags: TAGS,
           summary: 'Hồ sơ một đảng viên, kèm quá trình sinh hoạt đảng',
           params: idParam,
-          response: { 200: memberResponse, ...errors },
+          response: { 200: memberDto, ...errors },
         },
       },
       async (request) => service.getMember({ db, actor: actorOf(request), id: request.params.id }),
@@ -78,7 +79,7 @@ export const memberRoutes =
           tags: TAGS,
           summary: 'Thêm hồ sơ đảng viên',
           body: createMemberBody,
-          response: { 201: memberResponse, ...errors },
+          response: { 201: memberDto, ...errors },
         },
       },
       async (request, reply) => {
@@ -100,7 +101,7 @@ export const memberRoutes =
           summary: 'Sửa hồ sơ đảng viên (chỉ các trường gửi lên; cần số phiên bản đang xem)',
           params: idParam,
           body: updateMemberBody,
-          response: { 200: memberResponse, ...errors },
+          response: { 200: memberDto, ...errors },
         },
       },
       async (request) => {
@@ -123,7 +124,7 @@ export const memberRoutes =
           summary: 'Lưu trữ hồ sơ đảng viên (ẩn khỏi danh sách đang sinh hoạt)',
           params: idParam,
           body: archiveMemberBody,
-          response: { 200: memberResponse, ...errors },
+          response: { 200: memberDto, ...errors },
         },
       },
       async (request) =>
@@ -144,7 +145,7 @@ export const memberRoutes =
           summary: 'Khôi phục hồ sơ đảng viên đã lưu trữ',
           params: idParam,
           body: restoreMemberBody,
-          response: { 200: memberResponse, ...errors },
+          response: { 200: memberDto, ...errors },
         },
       },
       async (request) =>
@@ -164,7 +165,7 @@ export const memberRoutes =
           summary: 'Chuyển sinh hoạt đảng sang tổ chức khác (giữ quá trình sinh hoạt)',
           params: idParam,
           body: transferMemberBody,
-          response: { 200: memberResponse, ...errors },
+          response: { 200: memberDto, ...errors },
         },
       },
       async (request) =>
@@ -182,7 +183,7 @@ export const memberRoutes =
         schema: {
           tags: TAGS,
           summary: 'Hồ sơ đảng viên của chính tôi',
-          response: { 200: memberResponse, ...errors },
+          response: { 200: memberDto, ...errors },
         },
       },
       async (request) => service.getOwnMember({ db, actor: actorOf(request) }),
@@ -196,7 +197,7 @@ export const memberRoutes =
           tags: TAGS,
           summary: 'Tự cập nhật hồ sơ của mình (tên gọi khác, nơi ở hiện nay, chuyên ngành)',
           body: updateOwnMemberBody,
-          response: { 200: memberResponse, ...errors },
+          response: { 200: memberDto, ...errors },
         },
       },
       async (request) =>

@@ -99,30 +99,110 @@ function listConditions(actor: Actor, f: ListFilter): SQL | undefined {
   return and(...c);
 }
 
+const listColumns = {
+  id: members.id,
+  fullName: members.fullName,
+  gender: members.gender,
+  birthDate: members.birthDate,
+  unitId: members.unitId,
+  status: members.status,
+  joinDate: members.joinDate,
+  officialDate: members.officialDate,
+  ethnicity: members.ethnicity,
+  professionalLevel: members.professionalLevel,
+  politicalTheory: members.politicalTheory,
+  archivedAt: members.archivedAt,
+};
+interface ListRow {
+  id: number;
+  fullName: string;
+  gender: string;
+  birthDate: string;
+  unitId: number;
+  status: string;
+  joinDate: string | null;
+  officialDate: string | null;
+  ethnicity: string;
+  professionalLevel: string;
+  politicalTheory: string;
+  archivedAt: Date | null;
+}
+
 /** One page in Vietnamese name order, with each row's current unit name. */
 export async function listPage(db: Db, actor: Actor, f: ListFilter) {
   const rows = await db
-    .select({
-      id: members.id,
-      fullName: members.fullName,
-      gender: members.gender,
-      birthDate: members.birthDate,
-      unitId: members.unitId,
-      status: members.status,
-      joinDate: members.joinDate,
-      officialDate: members.officialDate,
-      ethnicity: members.ethnicity,
-      professionalLevel: members.professionalLevel,
-      politicalTheory: members.politicalTheory,
-      archivedAt: members.archivedAt,
-    })
+    .select(listColumns)
     .from(members)
     .where(listConditions(actor, f))
     .orderBy(asc(members.sortKey), asc(members.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
+  return withUnitNames(db, rows);
+}
+
+async function withUnitNames(db: Db, rows: ListRow[]) {
   const names = await namesOf(db, [...new Set(rows.map((r) => r.unitId))]);
   return rows.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? '' }));
+}
+
+/**
+ * Page and capped total in one statement, from a materialised set of matches.
+ * `scopeFirst` reads the (small) subtree once and filters it in memory; otherwise the
+ * matches come from the indexes (the trigram index for names). Returns null when the
+ * matches pass the cap: then they are dense and the name-order index walk is the fast way.
+ *
+ * Why: with a name query PostgreSQL tends to walk the name-order index and filter, which
+ * reads most of a million rows when the matches are rare (bench: 1–2 s); and inside a
+ * commune it intersects huge trigram bitmaps of common syllables such as "ngu".
+ */
+export async function pageFromMatches(
+  db: Db,
+  actor: Actor,
+  f: ListFilter,
+  scopeFirst: string | null,
+): Promise<{ rows: Awaited<ReturnType<typeof withUnitNames>>; total: number } | null> {
+  // The CTE is named "members" so the shared conditions (written against the table) apply to it.
+  const source = scopeFirst
+    ? sql`(select * from members where unit_path like ${scopeFirst + '%'}) as members`
+    : sql`members`;
+  const result = await db.execute(sql`
+    with hits as materialized (
+      select * from ${source} where ${listConditions(actor, f)} limit ${countCap + 1}
+    )
+    select id, full_name, gender, birth_date::text as birth_date, unit_id, status,
+           join_date::text as join_date, official_date::text as official_date, ethnicity,
+           professional_level, political_theory, archived_at,
+           (select count(*) from hits)::int as total
+    from hits order by sort_key, id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`);
+  const raw = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const total = raw.length
+    ? Number(raw[0]!['total'])
+    : await countCapped(db, actor, f).then((c) => (c.totalIsCapped ? countCap + 1 : c.total));
+  if (total > countCap) return null;
+  const rows: ListRow[] = raw.map((r) => ({
+    id: Number(r['id']),
+    fullName: String(r['full_name']),
+    gender: String(r['gender']),
+    birthDate: String(r['birth_date']),
+    unitId: Number(r['unit_id']),
+    status: String(r['status']),
+    joinDate: (r['join_date'] as string | null) ?? null,
+    officialDate: (r['official_date'] as string | null) ?? null,
+    ethnicity: String(r['ethnicity']),
+    professionalLevel: String(r['professional_level']),
+    politicalTheory: String(r['political_theory']),
+    archivedAt: r['archived_at'] ? new Date(r['archived_at'] as string) : null,
+  }));
+  return { rows: await withUnitNames(db, rows), total };
+}
+
+/** Members (current and archived) under a path, from the per-unit counters. */
+export async function subtreeMemberCount(db: Db, path: string): Promise<number> {
+  const result = await db.execute(sql`
+    select coalesce(sum(s.active + s.archived), 0)::int as n
+    from units u join unit_member_stats s on s.unit_id = u.id
+    where u.path like ${path + '%'}`);
+  return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
 }
 
 /** Counts at most countCap + 1 matching rows: exact for normal lists, cheap for huge ones. */

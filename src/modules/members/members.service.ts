@@ -115,11 +115,41 @@ export async function listMembers({ db, actor, query }: Ctx & { query: MemberLis
     if (!unit) return { items: [], total: 0, totalIsCapped: false, ...page };
   }
   const filter = { ...query, unit, today: today() };
+  const scopePath = unit ? unit.path : actor.scopePath;
+  const scopeFirst = (await subtreeSize(db, scopePath)) <= listTuning.smallScope ? scopePath : null;
+  if (listTuning.useMatches && (scopeFirst || filter.q)) {
+    const matched = await repo.pageFromMatches(db, actor, filter, scopeFirst);
+    if (matched) {
+      return {
+        items: matched.rows.map(toListItem),
+        total: matched.total,
+        totalIsCapped: false,
+        ...page,
+      };
+    }
+  }
   const [rows, count] = await Promise.all([
     repo.listPage(db, actor, filter),
     repo.countCapped(db, actor, filter),
   ]);
   return { items: rows.map(toListItem), ...count, ...page };
+}
+
+/**
+ * Below `smallScope` members a subtree is read whole and filtered, rather than through indexes.
+ * Mutable so tests can drive each query strategy over the same small data.
+ */
+export const listTuning = { smallScope: 20_000, useMatches: true };
+const sizeCache = new Map<string, { n: number; at: number }>();
+
+/** Subtree sizes change slowly; a minute-old figure is good enough to choose a query plan. */
+async function subtreeSize(db: Db, path: string): Promise<number> {
+  const hit = sizeCache.get(path);
+  if (hit && Date.now() - hit.at < 60_000) return hit.n;
+  const n = await repo.subtreeMemberCount(db, path);
+  if (sizeCache.size > 10_000) sizeCache.clear();
+  sizeCache.set(path, { n, at: Date.now() });
+  return n;
 }
 
 /** Readers see their subtree; any signed-in member sees their own record. */

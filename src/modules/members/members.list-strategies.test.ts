@@ -1,0 +1,93 @@
+/**
+ * The list answers through one of three query strategies (small subtree read whole; name
+ * matches materialised; name-order index walk). Whatever the strategy, the answer is the same.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { makeMember, makeUnit, makeUser, signIn, type Client } from '../../testing/factories.ts';
+import { listTuning } from './members.service.ts';
+
+let t: TestApp;
+let admin: Client;
+let wardId: number;
+
+const names = [
+  'Nguyễn Thị Thu Hằng',
+  'Nguyễn Văn Đức',
+  'Trần Đức Anh',
+  'Lê Thị Ánh',
+  'Phạm Ngọc Anh',
+  'Đỗ Văn Dũng',
+  'Hoàng Thị Hà',
+  'Nguyễn Thị Hà',
+  'Vũ Đình Hải',
+  'Bùi Thị Hạnh',
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const city = await makeUnit(t.db, { type: 'province' });
+  const ward = await makeUnit(t.db, { parent: city, type: 'commune' });
+  wardId = ward.id;
+  const cells = [
+    await makeUnit(t.db, { parent: ward, type: 'grassroots_cell' }),
+    await makeUnit(t.db, { parent: city, type: 'grassroots_cell' }),
+  ];
+  for (const [i, fullName] of names.entries()) {
+    await makeMember(t.db, cells[i % 2]!, {
+      fullName,
+      gender: i % 3 ? 'female' : 'male',
+      birthDate: `19${60 + i}-03-0${(i % 9) + 1}`,
+      status: i === 4 ? 'probationary' : 'full',
+      officialDate: i === 4 ? null : '2006-03-02',
+    });
+  }
+  const user = await makeUser(t.db, city, { roles: ['reader'] });
+  admin = await signIn(t.app, user.username);
+});
+afterAll(() => {
+  Object.assign(listTuning, { smallScope: 20_000, useMatches: true });
+  return t.close();
+});
+
+const strategies = {
+  'small subtree read whole': { smallScope: 1_000_000, useMatches: true },
+  'name matches materialised': { smallScope: 0, useMatches: true },
+  'name-order index walk': { smallScope: 0, useMatches: false },
+};
+
+const queries = () => [
+  '/api/members?pageSize=200',
+  '/api/members?q=nguyen%20thi',
+  '/api/members?q=duc',
+  '/api/members?q=ha',
+  '/api/members?q=anh&gender=female',
+  '/api/members?status=probationary',
+  `/api/members?unitId=${wardId}`,
+  `/api/members?unitId=${wardId}&q=hang`,
+  '/api/members?birthFrom=1963-01-01&birthTo=1967-12-31&pageSize=2&page=2',
+  '/api/members?q=khong%20co%20ai',
+];
+
+describe('list strategies', () => {
+  it('give the same items and totals for every query', async () => {
+    const answers: Record<string, string[]> = {};
+    for (const [name, tuning] of Object.entries(strategies)) {
+      Object.assign(listTuning, tuning);
+      answers[name] = [];
+      for (const url of queries()) {
+        const res = await admin.get(url);
+        expect(res.statusCode, `${name} ${url}`).toBe(200);
+        const body = res.json<{ items: { fullName: string }[]; total: number }>();
+        answers[name]!.push(
+          `${url} → ${body.total}: ${body.items.map((i) => i.fullName).join(', ')}`,
+        );
+      }
+    }
+    const [first, ...rest] = Object.values(answers);
+    for (const other of rest) expect(other).toEqual(first);
+    // And the answer itself is right: diacritics ignored, Vietnamese order.
+    expect(first![1]).toBe('/api/members?q=nguyen%20thi → 2: Nguyễn Thị Hà, Nguyễn Thị Thu Hằng');
+    expect(first![2]).toBe('/api/members?q=duc → 2: Trần Đức Anh, Nguyễn Văn Đức');
+  });
+});

@@ -23,16 +23,41 @@ export async function createSession(db: Db, userId: number, hours: number) {
 
 export interface SessionInfo {
   actor: Actor;
+  expiresAt: Date;
   unitName: string;
   csrfToken: string;
   tokenHash: string;
 }
 
+/**
+ * Every API request looks its session up; a few seconds of memory spare that query on bursts
+ * of requests. Logout, password changes and account edits drop entries at once in this
+ * process; another process (several servers on one PostgreSQL) sees them within CACHE_MS.
+ */
+const CACHE_MS = 5_000;
+const cache = new Map<string, { info: SessionInfo; until: number }>();
+
+export function forgetUserSessions(userId: number): void {
+  for (const [hash, entry] of cache) if (entry.info.actor.userId === userId) cache.delete(hash);
+}
+
 export async function findSession(db: Db, token: string): Promise<SessionInfo | null> {
   const tokenHash = hashToken(token);
+  const now = Date.now();
+  const hit = cache.get(tokenHash);
+  if (hit && hit.until > now && hit.info.expiresAt.getTime() > now) return hit.info;
+  const info = await loadSession(db, tokenHash);
+  if (cache.size > 50_000) cache.clear();
+  if (info) cache.set(tokenHash, { info, until: now + CACHE_MS });
+  else cache.delete(tokenHash);
+  return info;
+}
+
+async function loadSession(db: Db, tokenHash: string): Promise<SessionInfo | null> {
   const rows = await db
     .select({
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
       userId: users.id,
       username: users.username,
       displayName: users.displayName,
@@ -57,6 +82,7 @@ export async function findSession(db: Db, token: string): Promise<SessionInfo | 
   if (!row) return null;
   return {
     tokenHash,
+    expiresAt: row.expiresAt,
     csrfToken: row.csrfToken,
     unitName: row.unitName,
     actor: {
@@ -72,10 +98,12 @@ export async function findSession(db: Db, token: string): Promise<SessionInfo | 
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  cache.delete(tokenHash);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
+  forgetUserSessions(userId);
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 

@@ -11,7 +11,7 @@ import { fieldLabels } from '../../contracts/field-labels.ts';
 import { requireAdmin, type Actor } from '../../core/access/actor.ts';
 import { diff, recordAudit } from '../../core/audit/audit.ts';
 import { hashPassword, passwordRules, randomPassword } from '../../core/auth/passwords.ts';
-import { deleteUserSessions } from '../../core/auth/sessions.ts';
+import { deleteUserSessions, forgetUserSessions } from '../../core/auth/sessions.ts';
 import type { Db } from '../../core/db/client.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../core/errors.ts';
 import { explain, type Verdict } from '../../core/rules/verdict.ts';
@@ -228,6 +228,8 @@ export async function updateAccount(opts: {
     if (!saved) throw staleVersion();
     // The session lookup already ignores inactive accounts; deleting the rows makes it final.
     if (deactivated) await deleteUserSessions(tx, current.id);
+    // Roles, unit or member link may have changed: the next request reloads the session.
+    else forgetUserSessions(current.id);
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'user',

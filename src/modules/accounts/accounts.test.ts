@@ -256,6 +256,31 @@ describe('changing accounts', () => {
     expect((await cityAdmin.get('/api/auth/me')).statusCode).toBe(200);
   });
 
+  it('a role change applies from the very next request of an open session', async () => {
+    const acc = await create(cityAdmin, { password: 'mat-khau-ban-dau-1' });
+    const session = await signIn(t.app, acc.username, 'mat-khau-ban-dau-1');
+    expect((await session.get('/api/members')).statusCode).toBe(200);
+    const res = await cityAdmin.patch(`/api/accounts/${acc.id}`, {
+      version: acc.version,
+      roles: ['member'],
+    });
+    expect(res.statusCode).toBe(400); // a member role needs a member record
+    const reader = await cityAdmin.patch(`/api/accounts/${acc.id}`, {
+      version: acc.version,
+      roles: ['reader'],
+    });
+    expect(reader.statusCode, reader.body).toBe(200);
+    expect((await session.get('/api/auth/me')).json().roles).toEqual(['reader']);
+    const write = await session.post('/api/units', {
+      parentId: city.id,
+      type: 'commune',
+      code: 'ROLE-CHANGE',
+      name: 'Đảng bộ thử quyền',
+      validFrom: '2026-01-01',
+    });
+    expect(write.statusCode).toBe(403);
+  });
+
   it('a password reset ends the sessions the account had', async () => {
     const acc = await create(cityAdmin, { password: 'mat-khau-ban-dau-1' });
     const session = await signIn(t.app, acc.username, 'mat-khau-ban-dau-1');

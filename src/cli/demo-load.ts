@@ -1,9 +1,10 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../core/db/client.ts';
 import { searchKey, vietnameseNameSortKey } from '../core/vietnamese/index.ts';
 import { members } from '../modules/members/members.schema.ts';
 import { units } from '../modules/units/units.schema.ts';
-import { generateMembers, generateUnitTree, type DemoUnit } from './demo/index.ts';
+import { generateMembers, generateUnitTree, type DemoMember, type DemoUnit } from './demo/index.ts';
 
 export interface DemoOptions {
   members: number;
@@ -14,6 +15,54 @@ export interface DemoOptions {
 }
 
 const BATCH = 1000;
+/** Members per INSERT: one statement whose parameters are column arrays (24, whatever the size). */
+const MEMBER_BATCH = 5000;
+/** The next batch is built in slices of this size; the running insert's I/O proceeds between. */
+const BUILD_SLICE = 1000;
+
+type MemberRow = Omit<DemoMember, 'unitKey'> & {
+  unitId: number;
+  unitPath: string;
+  searchText: string;
+  sortKey: string;
+};
+
+/**
+ * Element type of each inserted column, keyed by field. A Record, so the compiler insists that
+ * every generated field (and nothing else) is inserted; unset columns keep their defaults.
+ */
+const memberArrayTypes: Record<keyof MemberRow, 'int' | 'text' | 'date'> = {
+  unitId: 'int',
+  unitPath: 'text',
+  fullName: 'text',
+  otherNames: 'text',
+  gender: 'text',
+  birthDate: 'date',
+  birthplace: 'text',
+  hometownCommune: 'text',
+  hometownProvince: 'text',
+  residence: 'text',
+  ethnicity: 'text',
+  religion: 'text',
+  idNumber: 'text',
+  joinDate: 'date',
+  officialDate: 'date',
+  cardNumber: 'text',
+  status: 'text',
+  generalEducation: 'text',
+  professionalLevel: 'text',
+  professionalField: 'text',
+  politicalTheory: 'text',
+  stateManagement: 'text',
+  searchText: 'text',
+  sortKey: 'text',
+};
+const memberFields = Object.keys(memberArrayTypes) as (keyof MemberRow)[];
+const memberColumnList = memberFields.map((f) => `"${members[f].name}"`).join(', ');
+const memberArrayParams = memberFields
+  .map((f, i) => `$${i + 1}::${memberArrayTypes[f]}[]`)
+  .join(', ');
+const insertMembersSql = `insert into members (${memberColumnList}) select * from unnest(${memberArrayParams})`;
 
 /**
  * Loads a generated organisation tree and its members in set-based batches (a million members
@@ -77,33 +126,75 @@ export async function loadDemo(
       r.path,
     ]),
   );
-  let batch: (typeof members.$inferInsert)[] = [];
-  let done = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    await db.insert(members).values(batch);
-    done += batch.length;
-    batch = [];
-    opts.onProgress?.(done, opts.members, 'members');
-  };
-  for (const m of generateMembers(tree, opts.members, opts.seed)) {
-    const unitId = idByKey.get(m.unitKey)!;
-    const { unitKey: _unitKey, ...fields } = m;
-    batch.push({
-      ...fields,
-      unitId,
-      unitPath: pathById.get(unitId)!,
-      searchText: searchKey(`${m.fullName} ${m.otherNames ?? ''}`),
-      sortKey: vietnameseNameSortKey(m.fullName),
-    });
-    if (batch.length >= BATCH) await flush();
-  }
-  await flush();
+  const done = await insertMembers(
+    database,
+    generateMembers(tree, opts.members, opts.seed),
+    (m) => {
+      const unitId = idByKey.get(m.unitKey)!;
+      return { unitId, unitPath: pathById.get(unitId)! };
+    },
+    (n) => opts.onProgress?.(n, opts.members, 'members'),
+  );
   await db.execute(sql`
     insert into member_unit_history (member_id, unit_id, from_date, reason)
     select id, unit_id, coalesce(join_date, birth_date), 'joined' from members`);
   await db.execute(sql`analyze`);
   return { units: tree.length, members: done };
+}
+
+/**
+ * Inserts the members MEMBER_BATCH at a time, each batch as one `insert … select from unnest()`
+ * of per-column arrays (PGlite and node-postgres both send JS arrays as array parameters).
+ * The next batch is built while the current one is being inserted; inserts stay sequential.
+ * Returns the number inserted.
+ */
+async function insertMembers(
+  database: Database,
+  source: Iterable<DemoMember>,
+  place: (m: DemoMember) => { unitId: number; unitPath: string },
+  onProgress: (done: number) => void,
+): Promise<number> {
+  const it = source[Symbol.iterator]();
+  let exhausted = false;
+  const build = async (): Promise<{ columns: unknown[][]; count: number }> => {
+    const columns: unknown[][] = memberFields.map(() => []);
+    let count = 0;
+    while (!exhausted && count < MEMBER_BATCH) {
+      // Let the pending insert's I/O proceed between slices.
+      if (count > 0 && count % BUILD_SLICE === 0) await nextTurn();
+      const next = it.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      const { unitKey: _unitKey, ...fields } = next.value;
+      const row: MemberRow = {
+        ...fields,
+        ...place(next.value),
+        searchText: searchKey(`${fields.fullName} ${fields.otherNames ?? ''}`),
+        sortKey: vietnameseNameSortKey(fields.fullName),
+      };
+      for (let c = 0; c < memberFields.length; c++) columns[c]!.push(row[memberFields[c]!]);
+      count++;
+    }
+    return { columns, count };
+  };
+
+  let done = 0;
+  let inFlight: Promise<void> | undefined;
+  for (;;) {
+    const batch = await build();
+    if (inFlight) await inFlight;
+    if (batch.count === 0) break;
+    inFlight = database.query(insertMembersSql, batch.columns).then(() => {
+      done += batch.count;
+      onProgress(done);
+    });
+    // Handled by the await above; this only keeps a failure during the next build from being
+    // reported as an unhandled rejection.
+    inFlight.catch(() => {});
+  }
+  return done;
 }
 
 /** Former district-era units merged into the new communes on 1 July 2025: one event per successor. */

@@ -129,6 +129,11 @@ export const memberListQuery = z.object({
   tempAttendance: z.enum(['true', 'false']).optional(),
   idNumber: z.string().trim().max(12).optional(),
   cardNumber: z.string().trim().max(20).optional(),
+  /** Free-text fields, matched as "contains", ignoring diacritics. */
+  birthplace: text(100).optional(),
+  hometownCommune: text(100).optional(),
+  residence: text(100).optional(),
+  professionalField: text(100).optional(),
   /** active (default), archived, or all */
   archived: z.enum(['active', 'archived', 'all']).default('active'),
 });

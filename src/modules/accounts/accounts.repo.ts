@@ -1,3 +1,4 @@
+import { containsFolded, escapeLike } from '../../core/db/text-search.ts';
 import { and, asc, eq, getTableColumns, or, sql, type SQL } from 'drizzle-orm';
 import { countCap } from '../../contracts/common.ts';
 import { inScope, type Actor } from '../../core/access/actor.ts';
@@ -15,42 +16,12 @@ const selection = { ...accountColumns, unitName: units.name, unitPath: units.pat
 /** An account as use cases see it: no password hash, with its unit's name and path. */
 export type AccountRow = Omit<UserRow, 'passwordHash'> & { unitName: string; unitPath: string };
 
-/**
- * Vietnamese letters (both cases, every tone) and their plain ASCII forms, for a SQL
- * `translate()` that makes display names searchable without diacritics. Done in SQL rather
- * than with the unaccent extension or lower(), because lower() of 'Đ' depends on the server's
- * locale and PGlite has none: translate() behaves the same on both databases.
- */
-const foldMap = (() => {
-  const bases = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'đ'];
-  const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
-  let from = '';
-  let to = '';
-  for (const base of bases) {
-    for (const tone of base === 'đ' ? [''] : tones) {
-      for (const ch of [
-        (base + tone).normalize('NFC'),
-        (base + tone).normalize('NFC').toUpperCase(),
-      ]) {
-        if (ch.length === 1 && ch.charCodeAt(0) > 127 && !from.includes(ch)) {
-          from += ch;
-          to += searchKey(ch);
-        }
-      }
-    }
-  }
-  return { from, to };
-})();
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function searchFilter(q: string | undefined): SQL | undefined {
   const key = q ? searchKey(q) : '';
   if (!key) return undefined;
-  const pattern = `%${escapeLike(key)}%`;
   return or(
-    sql`${users.username} like ${pattern}`,
-    sql`lower(translate(${users.displayName}, ${foldMap.from}, ${foldMap.to})) like ${pattern}`,
+    sql`${users.username} like ${`%${escapeLike(key)}%`}`,
+    containsFolded(users.displayName, q!),
   );
 }
 

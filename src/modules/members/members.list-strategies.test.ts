@@ -39,6 +39,7 @@ beforeAll(async () => {
       gender: i % 3 ? 'female' : 'male',
       birthDate: `19${60 + i}-03-0${(i % 9) + 1}`,
       status: i === 4 ? 'probationary' : 'full',
+      residence: i % 4 === 0 ? 'Ngõ 12 Thụy Khuê, phường Tây Hồ' : 'Xã Đại Thanh',
       officialDate: i === 4 ? null : '2006-03-02',
     });
   }
@@ -67,6 +68,7 @@ const queries = () => [
   `/api/members?unitId=${wardId}&q=hang`,
   '/api/members?birthFrom=1963-01-01&birthTo=1967-12-31&pageSize=2&page=2',
   '/api/members?q=khong%20co%20ai',
+  '/api/members?residence=TAY%20HO',
 ];
 
 describe('list strategies', () => {
@@ -89,5 +91,8 @@ describe('list strategies', () => {
     // And the answer itself is right: diacritics ignored, Vietnamese order.
     expect(first![1]).toBe('/api/members?q=nguyen%20thi → 2: Nguyễn Thị Hà, Nguyễn Thị Thu Hằng');
     expect(first![2]).toBe('/api/members?q=duc → 2: Trần Đức Anh, Nguyễn Văn Đức');
+    expect(first!.at(-1)).toBe(
+      '/api/members?residence=TAY%20HO → 3: Phạm Ngọc Anh, Vũ Đình Hải, Nguyễn Thị Thu Hằng',
+    );
   });
 });

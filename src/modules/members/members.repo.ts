@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL }
 import { countCap } from '../../contracts/common.ts';
 import type { MemberListQuery } from '../../contracts/members.ts';
 import { inScope, type Actor } from '../../core/access/actor.ts';
+import { containsFolded } from '../../core/db/text-search.ts';
 import type { Db } from '../../core/db/client.ts';
 import { searchKey } from '../../core/vietnamese/index.ts';
 import { namesAsOf, namesOf } from '../units/units.repo.ts';
@@ -94,6 +95,10 @@ function listConditions(actor: Actor, f: ListFilter): SQL | undefined {
     );
   }
   if (f.cardNumber) c.push(eq(members.cardNumber, f.cardNumber));
+  if (f.birthplace) c.push(containsFolded(members.birthplace, f.birthplace));
+  if (f.hometownCommune) c.push(containsFolded(members.hometownCommune, f.hometownCommune));
+  if (f.residence) c.push(containsFolded(members.residence, f.residence));
+  if (f.professionalField) c.push(containsFolded(members.professionalField, f.professionalField));
   if (f.archived === 'active') c.push(isNull(members.archivedAt));
   if (f.archived === 'archived') c.push(isNotNull(members.archivedAt));
   return and(...c);

@@ -170,6 +170,10 @@ export function MemberFilterPanel({ filters }: { filters: MemberFilters }) {
           {single('tempAttendance', yesNo, 'Sinh hoạt tạm thời')}
           {text('idNumber', memberFieldLabels.idNumber, 12)}
           {text('cardNumber', memberFieldLabels.cardNumber, 20)}
+          {text('birthplace', memberFieldLabels.birthplace, 100)}
+          {text('hometownCommune', memberFieldLabels.hometownCommune, 100)}
+          {text('residence', memberFieldLabels.residence, 100)}
+          {text('professionalField', memberFieldLabels.professionalField, 100)}
           {single('archived', archivedOptions, 'Hồ sơ')}
         </Row>
       </Form>

@@ -28,6 +28,10 @@ export const filterKeys = [
   'tempAttendance',
   'idNumber',
   'cardNumber',
+  'birthplace',
+  'hometownCommune',
+  'residence',
+  'professionalField',
   'archived',
 ] as const;
 export type FilterKey = (typeof filterKeys)[number];

@@ -20,12 +20,16 @@ const MEMBER_BATCH = 5000;
 /** The next batch is built in slices of this size; the running insert's I/O proceeds between. */
 const BUILD_SLICE = 1000;
 
+/** Columns computed here rather than by the generator. */
+const derivedFields = ['unitId', 'unitPath', 'searchText', 'sortKey'] as const;
+type DerivedField = (typeof derivedFields)[number];
 type MemberRow = Omit<DemoMember, 'unitKey'> & {
   unitId: number;
   unitPath: string;
   searchText: string;
   sortKey: string;
 };
+type GeneratedField = Exclude<keyof MemberRow, DerivedField>;
 
 /**
  * Element type of each inserted column, keyed by field. A Record, so the compiler insists that
@@ -57,7 +61,11 @@ const memberArrayTypes: Record<keyof MemberRow, 'int' | 'text' | 'date'> = {
   searchText: 'text',
   sortKey: 'text',
 };
-const memberFields = Object.keys(memberArrayTypes) as (keyof MemberRow)[];
+const generatedFields = (Object.keys(memberArrayTypes) as (keyof MemberRow)[]).filter(
+  (f): f is GeneratedField => !(derivedFields as readonly string[]).includes(f),
+);
+/** Parameter order: the generated fields, then the derived ones. */
+const memberFields: (keyof MemberRow)[] = [...generatedFields, ...derivedFields];
 const memberColumnList = memberFields.map((f) => `"${members[f].name}"`).join(', ');
 const memberArrayParams = memberFields
   .map((f, i) => `$${i + 1}::${memberArrayTypes[f]}[]`)
@@ -167,14 +175,20 @@ async function insertMembers(
         exhausted = true;
         break;
       }
-      const { unitKey: _unitKey, ...fields } = next.value;
-      const row: MemberRow = {
-        ...fields,
-        ...place(next.value),
-        searchText: searchKey(`${fields.fullName} ${fields.otherNames ?? ''}`),
-        sortKey: vietnameseNameSortKey(fields.fullName),
+      // Straight into the column arrays: copying each member into a row object costs more than
+      // the generator itself.
+      const m = next.value;
+      const g = generatedFields.length;
+      for (let c = 0; c < g; c++) columns[c]!.push(m[generatedFields[c]!]);
+      const { unitId, unitPath } = place(m);
+      const derived: Pick<MemberRow, DerivedField> = {
+        unitId,
+        unitPath,
+        searchText: searchKey(`${m.fullName} ${m.otherNames ?? ''}`),
+        sortKey: vietnameseNameSortKey(m.fullName),
       };
-      for (let c = 0; c < memberFields.length; c++) columns[c]!.push(row[memberFields[c]!]);
+      for (let d = 0; d < derivedFields.length; d++)
+        columns[g + d]!.push(derived[derivedFields[d]!]);
       count++;
     }
     return { columns, count };
@@ -183,7 +197,14 @@ async function insertMembers(
   let done = 0;
   let inFlight: Promise<void> | undefined;
   for (;;) {
-    const batch = await build();
+    let batch: Awaited<ReturnType<typeof build>>;
+    try {
+      batch = await build();
+    } catch (err) {
+      // Never leave an insert running behind the caller's back (it may close the database).
+      await inFlight?.catch(() => {});
+      throw err;
+    }
     if (inFlight) await inFlight;
     if (batch.count === 0) break;
     inFlight = database.query(insertMembersSql, batch.columns).then(() => {

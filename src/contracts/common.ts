@@ -36,6 +36,8 @@ export const pageResult = <T extends z.ZodTypeAny>(item: T) =>
     items: z.array(item),
     total: z.number().int(),
     totalIsCapped: z.boolean(),
+    /** The total is the database's estimate (large result sets), shown as "khoảng". */
+    totalIsEstimate: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
   });

@@ -166,12 +166,14 @@ export async function pageFromMatches(
   f: ListFilter,
   scopeFirst: string | null,
 ): Promise<{ rows: Awaited<ReturnType<typeof withUnitNames>>; total: number } | null> {
-  // The CTE is named "members" so the shared conditions (written against the table) apply to it.
-  const source = scopeFirst
-    ? sql`(select * from members where unit_path like ${scopeFirst + '%'}) as members`
-    : sql`members`;
+  // The scope is read once into its own materialised CTE (a plain subquery would be flattened
+  // back into an index intersection); it is named "members" so the shared conditions apply.
+  const scoped = scopeFirst
+    ? sql`scoped as materialized (select * from members where unit_path like ${scopeFirst + '%'}),`
+    : sql``;
+  const source = scopeFirst ? sql`scoped as members` : sql`members`;
   const result = await db.execute(sql`
-    with hits as materialized (
+    with ${scoped} hits as materialized (
       select * from ${source} where ${listConditions(actor, f)} limit ${countCap + 1}
     )
     select id, full_name, gender, birth_date::text as birth_date, unit_id, status,
@@ -199,6 +201,19 @@ export async function pageFromMatches(
     archivedAt: r['archived_at'] ? new Date(r['archived_at'] as string) : null,
   }));
   return { rows: await withUnitNames(db, rows), total };
+}
+
+/** The planner's estimate of how many rows match: instant, and close enough to say "khoảng". */
+export async function estimateCount(db: Db, actor: Actor, f: ListFilter): Promise<number> {
+  const result = await db.execute(
+    sql`explain (format json) select 1 from members where ${listConditions(actor, f)}`,
+  );
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+  const plan = row['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as {
+    Plan: { 'Plan Rows': number };
+  }[];
+  return Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0);
 }
 
 /** Members (current and archived) under a path, from the per-unit counters. */

@@ -117,6 +117,22 @@ export async function listMembers({ db, actor, query }: Ctx & { query: MemberLis
   const filter = { ...query, unit, today: today() };
   const scopePath = unit ? unit.path : actor.scopePath;
   const scopeFirst = (await subtreeSize(db, scopePath)) <= listTuning.smallScope ? scopePath : null;
+  if (!scopeFirst && listTuning.useEstimates) {
+    // Many matches: an exact count would read them all; the planner's estimate is instant.
+    const estimate = await repo.estimateCount(db, actor, filter);
+    if (estimate >= listTuning.estimateFrom) {
+      const rows = await repo.listPage(db, actor, filter);
+      const exact = rows.length < filter.pageSize; // the last page shows the true total
+      const total = exact ? (filter.page - 1) * filter.pageSize + rows.length : roughly(estimate);
+      return {
+        items: rows.map(toListItem),
+        total,
+        totalIsCapped: false,
+        totalIsEstimate: !exact,
+        ...page,
+      };
+    }
+  }
   if (listTuning.useMatches && (scopeFirst || filter.q)) {
     const matched = await repo.pageFromMatches(db, actor, filter, scopeFirst);
     if (matched) {
@@ -135,11 +151,23 @@ export async function listMembers({ db, actor, query }: Ctx & { query: MemberLis
   return { items: rows.map(toListItem), ...count, ...page };
 }
 
+/** 123,456 → 123,000: an estimate should not look exact. */
+function roughly(n: number): number {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 2);
+  return Math.round(n / step) * step;
+}
+
 /**
  * Below `smallScope` members a subtree is read whole and filtered, rather than through indexes.
  * Mutable so tests can drive each query strategy over the same small data.
  */
-export const listTuning = { smallScope: 20_000, useMatches: true };
+export const listTuning = {
+  smallScope: 20_000,
+  useMatches: true,
+  useEstimates: true,
+  /** From this many estimated matches the total is given as an estimate. */
+  estimateFrom: 20_000,
+};
 const sizeCache = new Map<string, { n: number; at: number }>();
 
 /** Subtree sizes change slowly; a minute-old figure is good enough to choose a query plan. */

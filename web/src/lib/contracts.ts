@@ -22,13 +22,9 @@ export type { CurrentUser } from '../../../src/contracts/auth.ts';
 export { countCap, type AuditEntryDto } from '../../../src/contracts/common.ts';
 
 import { unitStatuses as unitStatusList } from '../../../src/contracts/units.ts';
+import type { z } from 'zod';
+import type { pageResult } from '../../../src/contracts/common.ts';
 export type UnitStatus = (typeof unitStatusList)[number];
 
-/** Paged list as returned by /api/members and /api/accounts. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  totalIsCapped: boolean;
-  page: number;
-  pageSize: number;
-}
+/** Paged list as returned by /api/members and /api/accounts (from the shared contract). */
+export type Page<T> = Omit<z.infer<ReturnType<typeof pageResult>>, 'items'> & { items: T[] };

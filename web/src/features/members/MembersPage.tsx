@@ -72,7 +72,9 @@ export default function MembersPage() {
     ? ''
     : data.totalIsCapped
       ? `Hơn ${formatNumber(countCap)} kết quả`
-      : `Tổng số: ${formatNumber(data.total)} đảng viên`;
+      : data.totalIsEstimate
+        ? `Khoảng ${formatNumber(data.total)} đảng viên`
+        : `Tổng số: ${formatNumber(data.total)} đảng viên`;
 
   const columns: TableColumnsType<MemberListItem> = [
     {

@@ -51,7 +51,7 @@ afterAll(() => {
   return t.close();
 });
 
-const exact = { useEstimates: false, estimateFrom: 20_000 };
+const exact = { useEstimates: false, estimateFrom: 5_000 };
 const strategies = {
   'small subtree read whole': { ...exact, smallScope: 1_000_000, useMatches: true },
   'name matches materialised': { ...exact, smallScope: 0, useMatches: true },

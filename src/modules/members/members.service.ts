@@ -1,3 +1,4 @@
+import { countCap } from '../../contracts/common.ts';
 import type { z } from 'zod';
 import { fieldLabels } from '../../contracts/field-labels.ts';
 import {
@@ -135,14 +136,17 @@ export async function listMembers({ db, actor, query }: Ctx & { query: MemberLis
   }
   if (listTuning.useMatches && (scopeFirst || filter.q)) {
     const matched = await repo.pageFromMatches(db, actor, filter, scopeFirst);
-    if (matched) {
-      return {
-        items: matched.rows.map(toListItem),
-        total: matched.total,
-        totalIsCapped: false,
-        ...page,
-      };
+    if (!matched) {
+      // More matches than the cap: already known, so only the page is still needed.
+      const rows = await repo.listPage(db, actor, filter);
+      return { items: rows.map(toListItem), total: countCap, totalIsCapped: true, ...page };
     }
+    return {
+      items: matched.rows.map(toListItem),
+      total: matched.total,
+      totalIsCapped: false,
+      ...page,
+    };
   }
   const [rows, count] = await Promise.all([
     repo.listPage(db, actor, filter),
@@ -166,7 +170,7 @@ export const listTuning = {
   useMatches: true,
   useEstimates: true,
   /** From this many estimated matches the total is given as an estimate. */
-  estimateFrom: 20_000,
+  estimateFrom: 5_000,
 };
 const sizeCache = new Map<string, { n: number; at: number }>();
 

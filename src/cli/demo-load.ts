@@ -73,8 +73,8 @@ const memberArrayParams = memberFields
 const insertMembersSql = `insert into members (${memberColumnList}) select * from unnest(${memberArrayParams})`;
 
 /**
- * Loads a generated organisation tree and its members in set-based batches (a million members
- * on PostgreSQL in about a minute). Refuses a database that already holds units.
+ * Loads a generated organisation tree and its members in set-based batches (about 8,500
+ * members a second on PostgreSQL here). Refuses a database that already holds units.
  */
 export async function loadDemo(
   database: Database,

@@ -13,11 +13,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from './core/config.ts';
 import type { Database, Db } from './core/db/client.ts';
 import { registerAuthHook } from './core/auth/auth-hook.ts';
 import { registerErrorHandler } from './core/http/error-handler.ts';
+import { configureZodMessages } from './core/http/zod-messages.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -32,8 +32,7 @@ declare module 'fastify' {
   }
 }
 
-// Validation messages from zod come out in Vietnamese.
-z.config(z.locales.vi());
+configureZodMessages();
 
 export interface AppDeps {
   database: Database;

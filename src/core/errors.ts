@@ -39,7 +39,7 @@ export const invalid = (problems: FieldProblem[]) =>
     'VALIDATION',
     problems.length === 1
       ? `${problems[0]!.label}: ${problems[0]!.message}`
-      : `Dữ liệu chưa hợp lệ ở ${problems.length} trường: ${problems.map((p) => p.label).join(', ')}.`,
+      : `Dữ liệu chưa hợp lệ ở các trường: ${[...new Set(problems.map((p) => p.label))].join(', ')}.`,
     problems,
   );
 

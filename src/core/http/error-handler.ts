@@ -22,7 +22,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const message =
         fields.length === 1 && first
           ? `${first.label}: ${first.message}`
-          : `Dữ liệu chưa hợp lệ ở ${fields.length} trường: ${fields.map((f) => f.label).join(', ')}.`;
+          : `Dữ liệu chưa hợp lệ ở các trường: ${[...new Set(fields.map((f) => f.label))].join(', ')}.`;
       return reply.status(400).send({ error: 'VALIDATION', message, fields });
     }
     if (err instanceof AppError) {

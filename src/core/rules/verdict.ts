@@ -4,6 +4,10 @@ export interface Citation {
   document: string;
 }
 
+/** CanBo's own consistency rules (dates in order, no cycles…), where no regulation applies. */
+export const DATA_RULES_DOCUMENT = 'Quy tắc kiểm tra dữ liệu của CanBo';
+export const dataCheck = (rule: string): Citation => ({ rule, document: DATA_RULES_DOCUMENT });
+
 /** A check's outcome: allowed or not, the Vietnamese explanation, and the rules it used. */
 export interface Verdict {
   ok: boolean;

@@ -1,6 +1,13 @@
 import type { MemberFields } from '../../contracts/members.ts';
 import { activeMemberStatuses, type MemberStatus, type UnitType } from '../../contracts/enums.ts';
-import { allow, deny, type Citation, type Verdict } from '../../core/rules/verdict.ts';
+import {
+  allow,
+  dataCheck,
+  DATA_RULES_DOCUMENT,
+  deny,
+  type Citation,
+  type Verdict,
+} from '../../core/rules/verdict.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
 
 // Parameters with the document that sets them. They live here until the rule registry
@@ -25,7 +32,7 @@ export const memberRuleParams = {
     value: 1900,
     citation: {
       rule: 'Ngày sinh phải là ngày có thật, không ở tương lai và không trước năm 1900',
-      document: 'Quy tắc kiểm tra dữ liệu của CanBo',
+      document: DATA_RULES_DOCUMENT,
     },
   },
 } as const;
@@ -35,10 +42,6 @@ const exemption: Citation = {
   rule: 'Đảng viên tuổi cao, sức yếu xin giảm, miễn công tác và sinh hoạt đảng do chi bộ xem xét, quyết định; phải ghi rõ lý do',
   document: `${CHARTER}, Điều 7`,
 };
-const dataCheck = (rule: string): Citation => ({
-  rule,
-  document: 'Quy tắc kiểm tra dữ liệu của CanBo',
-});
 const cellMembership: Citation = {
   rule: 'Đảng viên sinh hoạt tại chi bộ hoặc tổ chức cơ sở đảng; đảng bộ cấp trên cơ sở không trực tiếp quản lý sinh hoạt đảng viên',
   document: `${CHARTER}, Chương V (Tổ chức cơ sở đảng)`,

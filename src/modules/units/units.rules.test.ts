@@ -45,3 +45,20 @@ describe('units rules', () => {
     expect(canTakeEffect('2026-01-01', '2025-07-01').ok).toBe(true);
   });
 });
+
+describe('every refusal says which rule and document it used', () => {
+  it('cites a source for each refused unit operation', () => {
+    const refusals = [
+      canHoldChildren('cell'),
+      canMoveUnder(unit(2, '/1/2/'), unit(3, '/1/2/3/')),
+      canMoveUnder(unit(2, '/1/2/'), unit(4, '/1/4/', 'grassroots_committee', 'merged')),
+      canMerge([unit(2, '/1/2/')]),
+      canMerge([unit(2, '/1/2/'), unit(3, '/1/2/3/')]),
+      canTakeEffect('2025-06-30', '2025-07-01'),
+    ];
+    for (const v of refusals) {
+      expect(v.ok).toBe(false);
+      expect(v.citations.length, v.message).toBeGreaterThan(0);
+    }
+  });
+});

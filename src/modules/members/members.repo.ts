@@ -203,6 +203,49 @@ export async function pageFromMatches(
   return { rows: await withUnitNames(db, rows), total };
 }
 
+/** Filters the name-order index answers alone: it carries search_text, unit_path, archived_at. */
+export function coveredByNameIndex(f: ListFilter): boolean {
+  const own = new Set(['page', 'pageSize', 'q', 'subtree', 'archived', 'today', 'unit', 'unitId']);
+  const other = Object.entries(f).some(
+    ([k, v]) => !own.has(k) && v !== undefined && !(Array.isArray(v) && v.length === 0),
+  );
+  return !other && (!f.unit || f.subtree);
+}
+
+/**
+ * Ids of one page, walking the name-order index (index-only when `coveredByNameIndex`).
+ * With `bound`, only the first `bound` members of the scope in name order are looked at:
+ * a short answer then means the matches are sparse there, and another path is faster.
+ */
+export async function walkNameOrder(
+  db: Db,
+  actor: Actor,
+  f: ListFilter,
+  bound: number | null,
+): Promise<number[]> {
+  const scopeOnly = and(
+    inScope(members.unitPath, actor),
+    f.unit ? sql`${members.unitPath} like ${f.unit.path + '%'}` : undefined,
+  );
+  const source =
+    bound === null
+      ? sql`members`
+      : sql`(select id, sort_key, search_text, unit_path, archived_at from members
+             where ${scopeOnly} order by sort_key, id limit ${bound}) as members`;
+  const result = await db.execute(sql`
+    select id from ${source} where ${listConditions(actor, f)}
+    order by sort_key, id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`);
+  return (result as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
+}
+
+/** The list rows for ids found by a walk, in the walk's order. */
+export async function pageByIds(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  const rows = await db.select(listColumns).from(members).where(inArray(members.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return withUnitNames(db, ids.map((id) => byId.get(id)!).filter(Boolean));
+}
+
 /** The planner's estimate of how many rows match: instant, and close enough to say "khoảng". */
 export async function estimateCount(db: Db, actor: Actor, f: ListFilter): Promise<number> {
   const result = await db.execute(

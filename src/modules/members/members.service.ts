@@ -122,7 +122,8 @@ export async function listMembers({ db, actor, query }: Ctx & { query: MemberLis
     // Many matches: an exact count would read them all; the planner's estimate is instant.
     const estimate = await repo.estimateCount(db, actor, filter);
     if (estimate >= listTuning.estimateFrom) {
-      const rows = await repo.listPage(db, actor, filter);
+      const rows = await largeListPage(db, actor, filter);
+      if (!Array.isArray(rows)) return { ...rows, ...page };
       const exact = rows.length < filter.pageSize; // the last page shows the true total
       const total = exact ? (filter.page - 1) * filter.pageSize + rows.length : roughly(estimate);
       return {
@@ -155,6 +156,26 @@ export async function listMembers({ db, actor, query }: Ctx & { query: MemberLis
   return { items: rows.map(toListItem), ...count, ...page };
 }
 
+/**
+ * A page of a large result set in name order. Name searches first walk a bounded stretch of
+ * the name-order index; when the matches are sparse there (a given name late in the
+ * alphabet) the trigram path finds them faster, exactly counted if they are few.
+ */
+async function largeListPage(db: Db, actor: Actor, filter: repo.ListFilter) {
+  if (!repo.coveredByNameIndex(filter)) return repo.listPage(db, actor, filter);
+  if (filter.q) {
+    const walked = await repo.walkNameOrder(db, actor, filter, listTuning.walkBound);
+    if (walked.length === filter.pageSize) return repo.pageByIds(db, walked);
+    const matched = listTuning.useMatches
+      ? await repo.pageFromMatches(db, actor, filter, null)
+      : null;
+    if (matched) {
+      return { items: matched.rows.map(toListItem), total: matched.total, totalIsCapped: false };
+    }
+  }
+  return repo.pageByIds(db, await repo.walkNameOrder(db, actor, filter, null));
+}
+
 /** 123,456 → 123,000: an estimate should not look exact. */
 function roughly(n: number): number {
   const step = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 2);
@@ -171,6 +192,8 @@ export const listTuning = {
   useEstimates: true,
   /** From this many estimated matches the total is given as an estimate. */
   estimateFrom: 5_000,
+  /** How far a name search walks the name-order index before trying the trigram index. */
+  walkBound: 50_000,
 };
 const sizeCache = new Map<string, { n: number; at: number }>();
 

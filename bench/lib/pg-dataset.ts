@@ -81,6 +81,14 @@ async function datasetMatches(url: string, spec: DatasetSpec): Promise<boolean> 
 export async function ensureDataset(url: string, spec: DatasetSpec): Promise<LoadReport> {
   const { admin, dbName } = adminUrl(url);
   if (await datasetMatches(url, spec)) {
+    // The data is reused, but the schema must be today's: apply any newer migration.
+    const database = openPostgres(url, 1);
+    try {
+      await runMigrations(database);
+      await database.query('vacuum analyze members');
+    } finally {
+      await database.close();
+    }
     const counts = await withClient(url, async (c) => {
       const r = await c.query<{ units: number; members: number }>(
         'select (select count(*)::int from units) as units, (select count(*)::int from members) as members',

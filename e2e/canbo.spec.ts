@@ -62,3 +62,45 @@ test('cây tổ chức hiển thị số liệu toàn đảng bộ và tổ ch�
   await expect(page.getByText('Mã tổ chức')).toBeVisible();
   await expect(page.getByText('Đảng bộ xã, phường, đặc khu').first()).toBeVisible();
 });
+
+test('hai cán bộ cùng sửa một hồ sơ: người lưu sau nhận thông báo xung đột, không ghi đè', async ({
+  page,
+}) => {
+  await login(page, 'admin', adminPassword);
+  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
+  const found = await page.request.get('/api/members?q=tran&pageSize=1');
+  const member = (await found.json()).items[0] as { id: number };
+  await page.goto(`/members/${member.id}`);
+  const residence = page.getByLabel('Nơi ở hiện nay');
+  await expect(residence).toBeVisible();
+
+  // Another officer saves first, through the API, while this form is open.
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const current = await (await page.request.get(`/api/members/${member.id}`)).json();
+  const other = await page.request.patch(`/api/members/${member.id}`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: { version: current.version, residence: 'Do cán bộ khác lưu trước' },
+  });
+  expect(other.ok()).toBe(true);
+
+  await residence.fill('Sửa đè lên bản cũ');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByText(/vừa được người khác sửa/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Tải lại' }).click();
+  await expect(page.getByLabel('Nơi ở hiện nay')).toHaveValue('Do cán bộ khác lưu trước');
+});
+
+test('nhập sai: thông báo tiếng Việt nêu đúng trường, không lưu gì', async ({ page }) => {
+  await login(page, 'admin', adminPassword);
+  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
+  const found = await page.request.get('/api/members?pageSize=1');
+  const member = (await found.json()).items[0] as { id: number; fullName: string };
+  await page.goto(`/members/${member.id}`);
+  const idNumber = page.getByLabel('Số CCCD/định danh');
+  await expect(idNumber).toBeVisible();
+  await idNumber.fill('12345');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByText('số CCCD/định danh gồm đúng 12 chữ số').first()).toBeVisible();
+  const after = await (await page.request.get(`/api/members/${member.id}`)).json();
+  expect(after.idNumber).not.toBe('12345');
+});

@@ -146,15 +146,36 @@ describe('loadDemo', () => {
     expect(totals.direct).toBeGreaterThan(N * 0.9);
   });
 
-  it('gives every member a joining row in member_unit_history', async () => {
-    expect(await count('select count(*)::int as n from member_unit_history')).toBe(N);
+  it('gives every member a history that starts when they joined and ends in their unit', async () => {
     expect(
       await count(
         `select count(*)::int as n from members m
-          where not exists (select 1 from member_unit_history h
-                             where h.member_id = m.id and h.unit_id = m.unit_id
-                               and h.reason = 'joined'
+          where (select count(*) from member_unit_history h
+                  where h.member_id = m.id and h.to_date is null and h.unit_id = m.unit_id) <> 1
+             or not exists (select 1 from member_unit_history h
+                             where h.member_id = m.id and h.reason = 'joined'
                                and h.from_date = coalesce(m.join_date, m.birth_date))`,
+      ),
+    ).toBe(0);
+  });
+
+  it('takes long-standing members through the 2025 merger of their former ward', async () => {
+    const through = await database.query<{ n: number; bad: number }>(
+      `select count(*)::int as n,
+              count(*) filter (where u.status <> 'merged' or h.to_date <> '2025-06-30'
+                               or n.from_date <> '2025-07-01' or n.reason <> 'merge')::int as bad
+         from member_unit_history h
+         join units u on u.id = h.unit_id
+         join member_unit_history n on n.member_id = h.member_id and n.id <> h.id
+        where h.reason = 'joined' and h.to_date is not null`,
+    );
+    expect(through[0]!.n).toBeGreaterThan(N / 2);
+    expect(through[0]!.bad).toBe(0);
+    expect(
+      await count(
+        `select count(*)::int as n from members
+          where join_date >= '2025-07-01'
+            and id in (select member_id from member_unit_history where reason = 'merge')`,
       ),
     ).toBe(0);
   });

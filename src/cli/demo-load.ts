@@ -4,7 +4,14 @@ import type { Database } from '../core/db/client.ts';
 import { searchKey, vietnameseNameSortKey } from '../core/vietnamese/index.ts';
 import { members } from '../modules/members/members.schema.ts';
 import { units } from '../modules/units/units.schema.ts';
-import { generateMembers, generateUnitTree, type DemoMember, type DemoUnit } from './demo/index.ts';
+import {
+  LAST_DAY_BEFORE_REORGANISATION,
+  REORGANISATION_DATE,
+  generateMembers,
+  generateUnitTree,
+  type DemoMember,
+  type DemoUnit,
+} from './demo/index.ts';
 
 export interface DemoOptions {
   members: number;
@@ -146,6 +153,7 @@ export async function loadDemo(
   await db.execute(sql`
     insert into member_unit_history (member_id, unit_id, from_date, reason)
     select id, unit_id, coalesce(join_date, birth_date), 'joined' from members`);
+  await throughTheMerger(database);
   // Vacuum too: it sets the visibility map that lets name-order walks stay inside the index.
   await db.execute(sql`vacuum analyze members`);
   await db.execute(sql`analyze`);
@@ -218,6 +226,29 @@ async function insertMembers(
     inFlight.catch(() => {});
   }
   return done;
+}
+
+/**
+ * Members who joined before 1 July 2025 belonged to the đảng bộ of a former ward or commune
+ * until 30 June 2025, then passed to their cell in the new commune-level unit by the merger:
+ * their history then reads as it happened, with the old unit named as it was.
+ */
+async function throughTheMerger(database: Database) {
+  const moved = `
+    select m.id, m.unit_id,
+           e.source_ids[1 + m.id % array_length(e.source_ids, 1)] as former_unit_id
+    from members m
+    join unit_events e on e.kind = 'merge'
+      and e.target_ids[1] = split_part(m.unit_path, '/', 3)::int
+    where m.join_date < e.effective_date`;
+  await database.query(`
+    update member_unit_history h
+    set unit_id = moved.former_unit_id, to_date = '${LAST_DAY_BEFORE_REORGANISATION}'
+    from (${moved}) moved where h.member_id = moved.id`);
+  await database.query(`
+    insert into member_unit_history (member_id, unit_id, from_date, reason, note)
+    select moved.id, moved.unit_id, '${REORGANISATION_DATE}', 'merge', 'Sắp xếp đơn vị hành chính 2025'
+    from (${moved}) moved`);
 }
 
 /** Former district-era units merged into the new communes on 1 July 2025: one event per successor. */

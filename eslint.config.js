@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'drizzle', 'test-results', 'playwright-report', 'scratch'] },
+  {
+    ignores: [
+      'node_modules',
+      'web/dist',
+      'data',
+      'drizzle',
+      'test-results',
+      'playwright-report',
+      'scratch',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,10 @@ export interface Citation {
 export const DATA_RULES_DOCUMENT = 'Quy tắc kiểm tra dữ liệu của CanBo';
 export const dataCheck = (rule: string): Citation => ({ rule, document: DATA_RULES_DOCUMENT });
 
+/** CanBo's access policy (who may hold which account), where no regulation applies. */
+export const ACCESS_RULES_DOCUMENT = 'Quy định phân quyền của CanBo';
+export const accessCheck = (rule: string): Citation => ({ rule, document: ACCESS_RULES_DOCUMENT });
+
 /** A check's outcome: allowed or not, the Vietnamese explanation, and the rules it used. */
 export interface Verdict {
   ok: boolean;

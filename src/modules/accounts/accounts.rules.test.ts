@@ -104,3 +104,27 @@ describe('normalizeRoles', () => {
     ]);
   });
 });
+
+describe('every account refusal says which rule and document it used', () => {
+  it('cites a source', () => {
+    const unit = { id: 1, path: '/1/', status: 'active' };
+    const refusals = [
+      canBindToUnit({ ...unit, status: 'merged' }),
+      canLinkMember(['member'], unit, null),
+      canLinkMember(['officer'], unit, { id: 1, unitPath: '/2/', status: 'full', archived: false }),
+      canLinkMember(['member'], unit, {
+        id: 1,
+        unitPath: '/1/',
+        status: 'deceased',
+        archived: false,
+      }),
+      canChangeOwnAccount({ unitId: 1 }, { roles: ['officer'] }),
+      canChangeOwnAccount({ unitId: 1 }, { active: false }),
+      canChangeOwnAccount({ unitId: 1 }, { unitId: 2 }),
+    ];
+    for (const v of refusals) {
+      expect(v.ok, v.message).toBe(false);
+      expect(v.citations[0]?.document, v.message).toBeTruthy();
+    }
+  });
+});

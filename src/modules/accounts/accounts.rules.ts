@@ -4,7 +4,7 @@ import {
   type MemberStatus,
   type Role,
 } from '../../contracts/enums.ts';
-import { allow, deny, type Verdict } from '../../core/rules/verdict.ts';
+import { accessCheck, allow, deny, type Verdict } from '../../core/rules/verdict.ts';
 
 /** The unit an account is (to be) bound to. */
 export interface UnitFacts {
@@ -27,6 +27,7 @@ export function canBindToUnit(unit: UnitFacts): Verdict {
     ? allow()
     : deny(
         'Tổ chức này đã hết hiệu lực (hợp nhất, chia tách hoặc giải thể); hãy chọn tổ chức đang hoạt động',
+        [accessCheck('Tài khoản gắn với một tổ chức đang hoạt động')],
       );
 }
 
@@ -41,18 +42,22 @@ export function canLinkMember(
   member: MemberFacts | null,
 ): Verdict {
   if (roles.includes('member') && !member) {
-    return deny('Tài khoản có vai trò Đảng viên phải gắn với một hồ sơ đảng viên');
+    return deny('Tài khoản có vai trò Đảng viên phải gắn với một hồ sơ đảng viên', [
+      accessCheck('Vai trò Đảng viên chỉ xem và sửa hồ sơ của chính mình'),
+    ]);
   }
   if (!member) return allow();
   if (!member.unitPath.startsWith(unit.path)) {
     return deny(
       'Đảng viên gắn với tài khoản phải thuộc tổ chức của tài khoản hoặc tổ chức trực thuộc',
+      [accessCheck('Mỗi tài khoản chỉ thấy phạm vi tổ chức của mình')],
     );
   }
   if (roles.includes('member')) {
     if (member.archived || !activeMemberStatuses.includes(member.status as MemberStatus)) {
       return deny(
         'Chỉ cấp tài khoản vai trò Đảng viên cho đảng viên đang sinh hoạt (dự bị hoặc chính thức)',
+        [accessCheck('Vai trò Đảng viên dành cho đảng viên đang sinh hoạt')],
       );
     }
   }
@@ -73,18 +78,21 @@ export type FieldVerdict = Verdict & { field?: 'roles' | 'active' | 'unitId' };
  * their admin role, deactivating themselves or moving themselves to another unit could leave
  * the subtree with nobody able to undo it.
  */
+const selfProtection = accessCheck('Quản trị viên không tự tước quyền quản trị của chính mình');
+
 export function canChangeOwnAccount(current: { unitId: number }, change: SelfChange): FieldVerdict {
   if (change.roles && !change.roles.includes('admin')) {
     return {
       ...deny(
         'Bạn không thể tự bỏ vai trò Quản trị hệ thống của chính mình; hãy nhờ một quản trị viên khác',
+        [selfProtection],
       ),
       field: 'roles',
     };
   }
   if (change.active === false) {
     return {
-      ...deny('Bạn không thể tự ngừng hoạt động tài khoản của chính mình'),
+      ...deny('Bạn không thể tự ngừng hoạt động tài khoản của chính mình', [selfProtection]),
       field: 'active',
     };
   }
@@ -92,6 +100,7 @@ export function canChangeOwnAccount(current: { unitId: number }, change: SelfCha
     return {
       ...deny(
         'Bạn không thể tự chuyển tài khoản của mình sang tổ chức khác; hãy nhờ quản trị viên cấp trên',
+        [selfProtection],
       ),
       field: 'unitId',
     };

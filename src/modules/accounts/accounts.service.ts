@@ -14,7 +14,7 @@ import { hashPassword, passwordRules, randomPassword } from '../../core/auth/pas
 import { deleteUserSessions, forgetUserSessions } from '../../core/auth/sessions.ts';
 import type { Db } from '../../core/db/client.ts';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../core/errors.ts';
-import { explain, type Verdict } from '../../core/rules/verdict.ts';
+import { enforce } from '../../core/rules/enforce.ts';
 import { getMember } from '../members/members.service.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as repo from './accounts.repo.ts';
@@ -61,10 +61,6 @@ const auditView = (
 });
 
 const label = (field: string) => fieldLabels[field] ?? field;
-
-function ensure(verdict: Verdict, field: string): void {
-  if (!verdict.ok) throw fieldError(field, label(field), explain(verdict));
-}
 
 const usernameTaken = () =>
   new AppError(400, 'VALIDATION', 'Tên đăng nhập đã tồn tại.', [
@@ -143,9 +139,9 @@ export async function createAccount(opts: {
   requireAdmin(actor);
   const roles = normalizeRoles(input.roles);
   const unit = await unitFacts(db, actor, input.unitId);
-  ensure(canBindToUnit(unit), 'unitId');
+  enforce(canBindToUnit(unit), 'unitId');
   const member = await memberFacts(db, actor, input.memberId);
-  ensure(canLinkMember(roles, unit, member), 'memberId');
+  enforce(canLinkMember(roles, unit, member), 'memberId');
   await ensureMemberFree(db, input.memberId);
   if (await repo.usernameTaken(db, input.username)) throw usernameTaken();
 
@@ -190,7 +186,7 @@ export async function updateAccount(opts: {
       active: input.active,
       unitId: input.unitId,
     });
-    if (!verdict.ok) ensure(verdict, verdict.field ?? 'roles');
+    if (!verdict.ok) enforce(verdict, verdict.field ?? 'roles');
   }
 
   const next = {
@@ -208,11 +204,11 @@ export async function updateAccount(opts: {
   const unit = unitMoved
     ? await unitFacts(db, actor, next.unitId)
     : { id: current.unitId, path: current.unitPath, status: 'active' };
-  if (unitMoved) ensure(canBindToUnit(unit), 'unitId');
+  if (unitMoved) enforce(canBindToUnit(unit), 'unitId');
   if (unitMoved || 'roles' in changes.after || 'memberId' in changes.after) {
     // Checked against the account as it will be, so a move cannot strand its member link.
     const member = await memberFacts(db, actor, next.memberId);
-    ensure(canLinkMember(next.roles as Role[], unit, member), 'memberId');
+    enforce(canLinkMember(next.roles as Role[], unit, member), 'memberId');
   }
   if ('memberId' in changes.after) await ensureMemberFree(db, next.memberId, current.id);
 

@@ -255,6 +255,13 @@ export async function codeTaken(db: Db, code: string, exceptId?: number): Promis
   return rows.length > 0 && rows[0]!.id !== exceptId;
 }
 
+export async function activeChildren(db: Db, parentId: number): Promise<UnitRow[]> {
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.parentId, parentId), eq(units.status, 'active')));
+}
+
 export async function childIds(db: Db, parentId: number): Promise<number[]> {
   const rows = await db
     .select({ id: units.id })

@@ -11,8 +11,9 @@ import { requireReader, requireWriter, type Actor } from '../../core/access/acto
 import { diff, recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { dayBefore } from '../../core/dates.ts';
+import { formatDate } from '../../core/vietnamese/index.ts';
 import { AppError, conflict, fieldError, notFound, staleVersion } from '../../core/errors.ts';
-import { explain, type Verdict } from '../../core/rules/verdict.ts';
+import { enforce } from '../../core/rules/enforce.ts';
 import {
   countMembersInUnit,
   relocateMembers,
@@ -23,11 +24,6 @@ import { canHoldChildren, canMerge, canMoveUnder, canTakeEffect } from './units.
 
 type Ctx = { db: Db; actor: Actor };
 const UNIT = 'Tổ chức đảng';
-
-/** A refused rule becomes a 400 naming the field it concerns, with the rule's source. */
-function enforce(verdict: Verdict, field: string, label: string): void {
-  if (!verdict.ok) throw fieldError(field, label, explain(verdict));
-}
 
 /** For other modules' routes (history): not found unless the unit lies in the actor's subtree. */
 export async function assertUnitVisible(db: Db, actor: Actor, id: number): Promise<void> {
@@ -128,7 +124,7 @@ export async function createUnit(ctx: Ctx, input: z.infer<typeof createUnitBody>
     throw fieldError('parentId', 'Tổ chức cấp trên', 'không tồn tại hoặc ngoài phạm vi quản lý');
   if (parent.status !== 'active')
     throw fieldError('parentId', 'Tổ chức cấp trên', 'đã hết hiệu lực');
-  enforce(canHoldChildren(parent.type as UnitType), 'parentId', 'Tổ chức cấp trên');
+  enforce(canHoldChildren(parent.type as UnitType), 'parentId');
   return ctx.db.transaction(async (tx) => {
     await ensureCodeFree(tx, input.code);
     const unit = await repo.insertUnit(tx, {
@@ -157,7 +153,6 @@ export async function updateUnit(ctx: Ctx, id: number, input: z.infer<typeof upd
   enforce(
     canTakeEffect(input.effectiveDate, await currentVersionStart(ctx.db, id)),
     'effectiveDate',
-    'Ngày có hiệu lực',
   );
   return ctx.db.transaction(async (tx) => {
     if (input.code && input.code !== unit.code) await ensureCodeFree(tx, input.code, id);
@@ -200,11 +195,10 @@ export async function moveUnit(ctx: Ctx, id: number, input: z.infer<typeof moveU
       'Tổ chức cấp trên mới',
       'không tồn tại hoặc ngoài phạm vi quản lý',
     );
-  enforce(canMoveUnder(asFacts(unit), asFacts(parent)), 'newParentId', 'Tổ chức cấp trên mới');
+  enforce(canMoveUnder(asFacts(unit), asFacts(parent)), 'newParentId');
   enforce(
     canTakeEffect(input.effectiveDate, await currentVersionStart(ctx.db, id)),
     'effectiveDate',
-    'Ngày có hiệu lực',
   );
   return ctx.db.transaction(async (tx) => {
     const [current] = await repo.findUnits(tx, ctx.actor, [id]);
@@ -265,7 +259,7 @@ export async function mergeUnits(ctx: Ctx, input: z.infer<typeof mergeUnitsBody>
       'Các tổ chức hợp nhất',
       'không được gồm tổ chức gốc của tài khoản',
     );
-  enforce(canMerge(sources.map(asFacts)), 'sourceIds', 'Các tổ chức hợp nhất');
+  enforce(canMerge(sources.map(asFacts)), 'sourceIds');
   if (!input.targetId === !input.newUnit) {
     throw fieldError(
       'targetId',
@@ -279,7 +273,6 @@ export async function mergeUnits(ctx: Ctx, input: z.infer<typeof mergeUnitsBody>
     enforce(
       canTakeEffect(input.effectiveDate, await currentVersionStart(ctx.db, s.id)),
       'effectiveDate',
-      'Ngày có hiệu lực',
     );
 
   return ctx.db.transaction(async (tx) => {
@@ -298,7 +291,7 @@ export async function mergeUnits(ctx: Ctx, input: z.infer<typeof mergeUnitsBody>
           'Tổ chức cấp trên',
           'không được nằm trong các tổ chức bị hợp nhất',
         );
-      enforce(canHoldChildren(parent.type as UnitType), 'parentId', 'Tổ chức cấp trên');
+      enforce(canHoldChildren(parent.type as UnitType), 'parentId');
       await ensureCodeFree(tx, input.newUnit.code);
       target = await repo.insertUnit(tx, {
         ...input.newUnit,
@@ -320,29 +313,20 @@ export async function mergeUnits(ctx: Ctx, input: z.infer<typeof mergeUnitsBody>
     }
     const ending = sources.filter((s) => s.id !== target.id);
     let movedMembers = 0;
+    // Nothing in a merge moves the target, so its row (and path) stays valid throughout.
     for (const source of ending) {
-      const fresh = (await repo.findUnits(tx, ctx.actor, [source.id]))[0]!;
-      for (const childId of await repo.childIds(tx, source.id)) {
-        const child = (await repo.findUnits(tx, ctx.actor, [childId]))[0]!;
-        await reparent(
-          tx,
-          child,
-          (await repo.findUnits(tx, ctx.actor, [target.id]))[0]!,
-          input.effectiveDate,
-        );
+      for (const child of await repo.activeChildren(tx, source.id)) {
+        await reparent(tx, child, target, input.effectiveDate);
       }
       movedMembers += await relocateMembers(tx, ctx.actor, {
         fromUnitIds: [source.id],
-        to: {
-          id: target.id,
-          path: (await repo.findUnits(tx, ctx.actor, [target.id]))[0]!.path,
-          name: target.name,
-        },
+        to: { id: target.id, path: target.path, name: target.name },
         effectiveDate: input.effectiveDate,
         reason: 'merge',
         note: input.decision || null,
       });
-      const ended = await repo.updateUnitRow(tx, source.id, fresh.version, {
+      // Read before the transaction: a concurrent edit of the source makes this stale.
+      const ended = await repo.updateUnitRow(tx, source.id, source.version, {
         status: 'merged',
         validTo: dayBefore(input.effectiveDate),
       });
@@ -353,7 +337,7 @@ export async function mergeUnits(ctx: Ctx, input: z.infer<typeof mergeUnitsBody>
         entityType: 'unit',
         entityId: source.id,
         scopePath: source.path,
-        summary: `Hợp nhất ${source.name} vào ${target.name} từ ngày ${input.effectiveDate.split('-').reverse().join('/')}`,
+        summary: `Hợp nhất ${source.name} vào ${target.name} từ ngày ${formatDate(input.effectiveDate)}`,
         before: { status: source.status, validTo: source.validTo },
         after: { status: 'merged', validTo: dayBefore(input.effectiveDate), mergedInto: target.id },
       });
@@ -389,7 +373,6 @@ export async function splitUnit(ctx: Ctx, id: number, input: z.infer<typeof spli
   enforce(
     canTakeEffect(input.effectiveDate, await currentVersionStart(ctx.db, id)),
     'effectiveDate',
-    'Ngày có hiệu lực',
   );
   const parent = (
     await repo.findUnits(ctx.db, { ...ctx.actor, scopePath: '/' }, [source.parentId])
@@ -429,8 +412,7 @@ export async function splitUnit(ctx: Ctx, id: number, input: z.infer<typeof spli
         parentPath: parent.path,
         parentDepth: parent.depth,
       });
-      if (childUnitIds.length)
-        enforce(canHoldChildren(created.type as UnitType), 'type', 'Loại tổ chức');
+      if (childUnitIds.length) enforce(canHoldChildren(created.type as UnitType), 'type');
       newUnitIds.push(created.id);
       await recordAudit(tx, ctx.actor, {
         action: 'create',
@@ -440,8 +422,7 @@ export async function splitUnit(ctx: Ctx, id: number, input: z.infer<typeof spli
         summary: `Thành lập ${created.name} do chia tách ${source.name}`,
         after: auditFields(created),
       });
-      for (const childId of childUnitIds) {
-        const child = (await repo.findUnits(tx, ctx.actor, [childId]))[0]!;
+      for (const child of await repo.findUnits(tx, ctx.actor, childUnitIds)) {
         await reparent(tx, child, created, input.effectiveDate);
       }
       if (memberIds.length) {

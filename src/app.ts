@@ -24,6 +24,11 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { historyRoutes } from './modules/history/history.routes.ts';
 import { memberRoutes } from './modules/members/members.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
+import { ruleRoutes } from './modules/rules/rules.routes.ts';
+import { postRoutes } from './modules/posts/posts.routes.ts';
+import { resumeRoutes } from './modules/resume/resume.routes.ts';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { importRoutes } from './modules/imports/imports.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -98,6 +103,11 @@ export async function buildApp(opts: {
   await app.register(memberRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(historyRoutes(deps));
+  await app.register(ruleRoutes(deps));
+  await app.register(postRoutes(deps));
+  await app.register(resumeRoutes(deps));
+  await app.register(dossierRoutes(deps));
+  await app.register(importRoutes(deps));
 
   // The SPA owns every non-API GET path (client-side routing); anything else is a JSON 404.
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

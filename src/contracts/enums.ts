@@ -129,3 +129,10 @@ export const roleLabels: Record<Role, string> = {
   reader: 'Lãnh đạo / chỉ xem',
   member: 'Đảng viên',
 };
+
+/** Grants given one by one on top of the roles. */
+export const permissions = ['sensitive'] as const;
+export type Permission = (typeof permissions)[number];
+export const permissionLabels: Record<Permission, string> = {
+  sensitive: 'Xem và sửa phần mật của lý lịch (đánh giá chính trị, kỷ luật, tài sản, gia đình)',
+};

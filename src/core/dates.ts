@@ -11,3 +11,30 @@ export function today(now = new Date()): string {
   // The organisation boards work on Vietnam time (UTC+7) whatever the server's zone.
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Month index (year × 12 + month − 1) of a 'yyyy-mm-dd' or 'yyyy-mm' string. */
+export function monthIndex(isoDateOrMonth: string): number {
+  return Number(isoDateOrMonth.slice(0, 4)) * 12 + Number(isoDateOrMonth.slice(5, 7)) - 1;
+}
+
+/** 'yyyy-mm' of a month index. */
+export function monthOfIndex(index: number): string {
+  const y = Math.floor(index / 12);
+  return `${String(y).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Last calendar day of a 'yyyy-mm' month. */
+export function lastDayOfMonth(month: string): string {
+  return addDays(`${monthOfIndex(monthIndex(month) + 1)}-01`, -1);
+}
+
+/**
+ * Whole months from `from` to `to` (negative when `to` is earlier): 2025-01-31 → 2025-02-28
+ * is 0 months, 2025-01-15 → 2025-02-15 is 1.
+ */
+export function monthsBetween(from: string, to: string): number {
+  if (to < from) return -monthsBetween(to, from);
+  let months = monthIndex(to) - monthIndex(from);
+  if (Number(to.slice(8, 10)) < Number(from.slice(8, 10))) months -= 1;
+  return months;
+}

@@ -5,28 +5,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import {
-  makeMember,
-  makeUnit,
-  makeUser,
-  signIn,
-  type Client,
-  type MemberRow,
-  type UnitRow,
-} from '../../testing/factories.ts';
+import { makeMember, makeUnit, makeUser, signIn, type Client } from '../../testing/factories.ts';
+import type { AccessSample, AccessWorld, ModuleAccess } from '../../testing/access-types.ts';
+import { rulesAccess } from '../../modules/rules/rules.access-samples.ts';
+import { postsAccess } from '../../modules/posts/posts.access-samples.ts';
+import { resumeAccess } from '../../modules/resume/resume.access-samples.ts';
+import { dossiersAccess } from '../../modules/dossiers/dossiers.access-samples.ts';
+import { importsAccess } from '../../modules/imports/imports.access-samples.ts';
 import { searchKey } from '../vietnamese/index.ts';
 
-interface World {
-  root: UnitRow;
-  unitA: UnitRow;
-  cellA: UnitRow;
-  memberA: MemberRow;
-  accountAId: number;
-  unitB: UnitRow;
-  cellB: UnitRow;
-  memberB: MemberRow;
-}
-type Sample = (w: World) => { url: string; payload?: object };
+type World = AccessWorld;
+type Sample = AccessSample;
+const modules: ModuleAccess[] = [
+  rulesAccess,
+  postsAccess,
+  resumeAccess,
+  dossiersAccess,
+  importsAccess,
+];
 
 const MARKER = 'alpha';
 const memberBody = (unitId: number) => ({
@@ -41,7 +37,7 @@ const memberBody = (unitId: number) => ({
   officialDate: '2016-01-01',
 });
 
-const samples: Record<string, Sample[]> = {
+const coreSamples: Record<string, Sample[]> = {
   'POST /api/auth/password': [
     () => ({
       url: '/api/auth/password',
@@ -178,9 +174,14 @@ const samples: Record<string, Sample[]> = {
     (w) => ({ url: `/api/history/user/${w.accountAId}` }),
   ],
   'GET /api/audit': [() => ({ url: '/api/audit?limit=200' })],
+};
+const samples: Record<string, Sample[]> = {
+  ...coreSamples,
+  ...Object.assign({}, ...modules.map((m) => m.samples)),
   // Last, since it ends the caller's own session (and touches nothing else).
   'POST /api/auth/logout': [() => ({ url: '/api/auth/logout' })],
 };
+const moduleTables = modules.flatMap((m) => m.tables ?? []);
 const publicRoutes = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/me'];
 
 let t: TestApp;
@@ -194,7 +195,11 @@ async function snapshotA(): Promise<string> {
      order by 1, 2`,
     [w.unitA.path + '%'],
   );
-  return JSON.stringify(rows);
+  const tables = [];
+  for (const table of moduleTables) {
+    tables.push(await t.database.query(`select to_jsonb(x) j from ${table} x order by 1`));
+  }
+  return JSON.stringify([rows, tables]);
 }
 
 beforeAll(async () => {
@@ -235,7 +240,11 @@ beforeAll(async () => {
     roles: ['member'],
     memberId: memberA.id,
   });
-  w = { root, unitA, cellA, memberA, accountAId: accountA.id, unitB, cellB, memberB };
+  w = { root, unitA, cellA, memberA, accountAId: accountA.id, unitB, cellB, memberB, ids: {} };
+  for (const m of modules) {
+    if (m.seed)
+      Object.assign(w.ids, await m.seed({ db: t.db, database: t.database, app: t.app, world: w }));
+  }
   // Audit rows inside A, so the audit log has something to leak.
   const a = await signIn(t.app, 'alpha.officer');
   expect(
@@ -257,10 +266,10 @@ describe('access: every route is scoped', () => {
 
   it('an anonymous caller gets 401 from every non-public route', async () => {
     for (const [route, list] of Object.entries(samples)) {
-      const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+      const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
       for (const sample of list) {
-        const { url, payload } = sample(w);
-        const res = await t.app.inject({ method, url, ...(payload ? { payload } : {}) });
+        const { url, payload, headers } = sample(w);
+        const res = await t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
         expect(res.statusCode, `${route} ${url}`).toBe(401);
       }
     }
@@ -275,16 +284,17 @@ describe('access: every route is scoped', () => {
       const client: Client = await signIn(t.app, user.username);
       const before = await snapshotA();
       for (const [route, list] of Object.entries(samples)) {
-        const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+        const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
         for (const sample of list) {
-          const { url, payload } = sample(w);
-          const res = await client.send({ method, url, ...(payload ? { payload } : {}) });
+          const { url, payload, headers } = sample(w);
+          const res = await client.send({ method, url, headers, ...(payload ? { payload } : {}) });
           const where = `${route} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`;
           expect(res.statusCode, where).toBeLessThan(500);
           if (
             url.includes(String(w.unitA.id)) ||
             url.includes(`/${w.memberA.id}`) ||
-            url.includes(`/${w.accountAId}`)
+            url.includes(`/${w.accountAId}`) ||
+            Object.entries(w.ids).some(([k, id]) => k.endsWith('A') && url.includes(`/${id}`))
           ) {
             if (!url.includes('?')) expect([400, 403, 404], where).toContain(res.statusCode);
           }

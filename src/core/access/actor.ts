@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Role } from '../../contracts/enums.ts';
+import type { Permission, Role } from '../../contracts/enums.ts';
 import { forbidden } from '../errors.ts';
 
 /** The signed-in user as every use case sees it: who, which subtree, which roles. */
@@ -12,6 +12,8 @@ export interface Actor {
   /** Path of the unit the account is bound to; everything visible lies under it. */
   scopePath: string;
   roles: Role[];
+  /** Grants beyond the roles, e.g. 'sensitive' (protected sections of the 2C résumé). */
+  permissions: Permission[];
   memberId: number | null;
 }
 
@@ -32,6 +34,9 @@ export function requireAdmin(actor: Actor): void {
   if (!hasRole(actor, 'admin'))
     throw forbidden('Chỉ quản trị hệ thống được thực hiện thao tác này.');
 }
+
+export const hasPermission = (actor: Actor, permission: Permission) =>
+  actor.permissions.includes(permission);
 
 export const isInScope = (actor: Actor, path: string) => path.startsWith(actor.scopePath);
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Role } from '../../contracts/enums.ts';
+import type { Permission, Role } from '../../contracts/enums.ts';
 import { users } from '../../modules/accounts/accounts.schema.ts';
 import { units } from '../../modules/units/units.schema.ts';
 import type { Actor } from '../access/actor.ts';
@@ -62,6 +62,7 @@ async function loadSession(db: Db, tokenHash: string): Promise<SessionInfo | nul
       username: users.username,
       displayName: users.displayName,
       roles: users.roles,
+      permissions: users.permissions,
       memberId: users.memberId,
       unitId: units.id,
       unitPath: units.path,
@@ -92,6 +93,7 @@ async function loadSession(db: Db, tokenHash: string): Promise<SessionInfo | nul
       unitId: row.unitId,
       scopePath: row.unitPath,
       roles: row.roles as Role[],
+      permissions: row.permissions as Permission[],
       memberId: row.memberId,
     },
   };

@@ -4,3 +4,8 @@ export * from '../../modules/accounts/accounts.schema.ts';
 export * from '../auth/sessions.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from './settings.schema.ts';
+export * from '../../modules/rules/rules.schema.ts';
+export * from '../../modules/posts/posts.schema.ts';
+export * from '../../modules/resume/resume.schema.ts';
+export * from '../../modules/dossiers/dossiers.schema.ts';
+export * from '../../modules/imports/imports.schema.ts';

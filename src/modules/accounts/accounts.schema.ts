@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -22,6 +23,11 @@ export const users = pgTable(
       .notNull()
       .references(() => units.id),
     roles: text('roles').array().notNull(),
+    /** Extra grants beyond the roles, e.g. 'sensitive' for the protected parts of the 2C résumé. */
+    permissions: text('permissions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     memberId: integer('member_id').references(() => members.id),
     active: boolean('active').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),

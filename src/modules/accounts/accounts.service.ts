@@ -323,6 +323,7 @@ export async function ensureAdmin(
     unitId: opts.rootUnitId,
     scopePath: '/',
     roles: [],
+    permissions: [],
     memberId: null,
   };
   const root = await findUnit(db, system, opts.rootUnitId);

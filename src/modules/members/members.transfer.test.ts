@@ -43,6 +43,7 @@ beforeAll(async () => {
     unitId: city.id,
     scopePath: city.path,
     roles: ['officer'],
+    permissions: [],
     memberId: null,
   };
 });

@@ -21,6 +21,12 @@ const MemberPage = lazy(() => import('../features/members/MemberPage.tsx'));
 const MyProfilePage = lazy(() => import('../features/members/MyProfilePage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const RulesPage = lazy(() => import('../features/rules/RulesPage.tsx'));
+const PostTitlesPage = lazy(() => import('../features/posts/PostTitlesPage.tsx'));
+const WarningsPage = lazy(() => import('../features/posts/WarningsPage.tsx'));
+const NonLocalStatsPage = lazy(() => import('../features/posts/NonLocalStatsPage.tsx'));
+const DocumentTypesPage = lazy(() => import('../features/dossiers/DocumentTypesPage.tsx'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
 
 function HomeRedirect() {
   const { user } = useAuth();
@@ -50,10 +56,17 @@ export function App() {
                       <Route path="units/:id" element={<UnitsPage />} />
                       <Route path="members" element={<MembersPage />} />
                       <Route path="members/:id" element={<MemberPage />} />
+                      <Route path="warnings" element={<WarningsPage />} />
+                      <Route path="statistics/non-local" element={<NonLocalStatsPage />} />
+                      <Route path="rules" element={<RulesPage />} />
+                      <Route path="posts" element={<PostTitlesPage />} />
+                      <Route path="document-types" element={<DocumentTypesPage />} />
                     </Route>
                     <Route element={<RequireRoles roles={writerRoles} />}>
                       <Route path="members/new" element={<MemberPage />} />
                       <Route path="audit" element={<AuditPage />} />
+                      <Route path="imports" element={<ImportPage />} />
+                      <Route path="imports/:id" element={<ImportPage />} />
                     </Route>
                     <Route element={<RequireRoles roles={['admin']} />}>
                       <Route path="accounts" element={<AccountsPage />} />

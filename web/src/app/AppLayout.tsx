@@ -15,7 +15,19 @@ interface Health {
   migrations: { count: number };
 }
 
-const sections = ['/units', '/members', '/audit', '/accounts', '/me'];
+const sections = [
+  '/units',
+  '/members',
+  '/warnings',
+  '/statistics/non-local',
+  '/imports',
+  '/posts',
+  '/document-types',
+  '/rules',
+  '/audit',
+  '/accounts',
+  '/me',
+];
 
 export function AppLayout() {
   const user = useCurrentUser();
@@ -35,6 +47,22 @@ export function AppLayout() {
       ? [
           { key: '/units', label: 'Cây tổ chức' },
           { key: '/members', label: 'Đảng viên' },
+          { key: '/warnings', label: 'Cảnh báo' },
+          { key: '/statistics/non-local', label: 'Thống kê' },
+        ]
+      : []),
+    ...(canWrite(user) ? [{ key: '/imports', label: 'Nhập từ Excel' }] : []),
+    ...(canBrowse(user)
+      ? [
+          {
+            key: 'catalogues',
+            label: 'Danh mục',
+            children: [
+              { key: '/posts', label: 'Chức danh' },
+              { key: '/document-types', label: 'Loại giấy tờ hồ sơ' },
+              { key: '/rules', label: 'Quy định, tham số' },
+            ],
+          },
         ]
       : []),
     ...(canWrite(user) ? [{ key: '/audit', label: 'Nhật ký thay đổi' }] : []),

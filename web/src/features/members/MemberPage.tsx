@@ -11,6 +11,9 @@ import { useCurrentUser } from '../auth/auth.tsx';
 import { ArchiveModal, TransferModal, useRestoreMember } from './MemberActions.tsx';
 import { MemberEditor } from './MemberEditor.tsx';
 import { UnitHistoryTable } from './UnitHistoryTable.tsx';
+import { MemberPostsTab } from '../posts/MemberPostsTab.tsx';
+import { MemberResumeTab } from '../resume/MemberResumeTab.tsx';
+import { MemberDossierTab } from '../dossiers/MemberDossierTab.tsx';
 
 export default function MemberPage() {
   const { id } = useParams();
@@ -104,6 +107,21 @@ export default function MemberPage() {
       <Card size="small" style={{ marginTop: 16 }}>
         <Tabs
           items={[
+            {
+              key: 'posts',
+              label: 'Chức vụ, nhiệm kỳ',
+              children: <MemberPostsTab member={member} />,
+            },
+            {
+              key: 'resume',
+              label: 'Sơ yếu lý lịch (2C)',
+              children: <MemberResumeTab member={member} />,
+            },
+            {
+              key: 'dossier',
+              label: 'Hồ sơ, giấy tờ',
+              children: <MemberDossierTab member={member} />,
+            },
             {
               key: 'units',
               label: 'Quá trình sinh hoạt đảng',

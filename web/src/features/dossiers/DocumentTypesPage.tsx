@@ -1,0 +1,5 @@
+import { Card } from 'antd';
+
+export default function DocumentTypesPage() {
+  return <Card title="Loại giấy tờ hồ sơ" />;
+}

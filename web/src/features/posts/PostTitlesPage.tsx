@@ -1,0 +1,5 @@
+import { Card } from 'antd';
+
+export default function PostTitlesPage() {
+  return <Card title="Danh mục chức danh" />;
+}

@@ -1,0 +1,5 @@
+import { Card } from 'antd';
+
+export default function WarningsPage() {
+  return <Card title="Cảnh báo" />;
+}

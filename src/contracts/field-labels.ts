@@ -1,8 +1,10 @@
+import { dossierFieldLabels } from './dossiers.ts';
 import { memberFieldLabels } from './members.ts';
 
 /** Field name → Vietnamese label, for validation messages from any route. */
 export const fieldLabels: Record<string, string> = {
   ...memberFieldLabels,
+  ...dossierFieldLabels,
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
   currentPassword: 'Mật khẩu hiện tại',
@@ -18,6 +20,7 @@ export const fieldLabels: Record<string, string> = {
   name: 'Tên tổ chức',
   locality: 'Địa bàn',
   validFrom: 'Ngày có hiệu lực',
+  validTo: 'Ngày hết hiệu lực',
   effectiveDate: 'Ngày có hiệu lực',
   decision: 'Số quyết định',
   sourceIds: 'Các tổ chức hợp nhất',
@@ -34,4 +37,7 @@ export const fieldLabels: Record<string, string> = {
   pageSize: 'Số dòng mỗi trang',
   q: 'Từ khóa tìm kiếm',
   id: 'Mã bản ghi',
+  value: 'Giá trị',
+  document: 'Văn bản quy định',
+  article: 'Điều, khoản',
 };

@@ -16,11 +16,12 @@ export type AuditAction =
   | 'transfer'
   | 'rename'
   | 'login'
-  | 'password';
+  | 'password'
+  | 'import';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: 'unit' | 'member' | 'user';
+  entityType: 'unit' | 'member' | 'user' | 'rule' | 'import' | 'document_type';
   entityId: number;
   scopePath: string;
   summary: string;

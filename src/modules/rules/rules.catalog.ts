@@ -237,6 +237,12 @@ export const ruleDefinitions = {
   // Hòa giải ở cơ sở
   'mediation.team_min_members': def('Tổ hòa giải: số hòa giải viên tối thiểu', 'other', 'persons'),
   'mediation.start_within_days': def('Bắt đầu hòa giải trong vòng', 'other', 'days'),
+  'nonlocal.basis': def(
+    'Căn cứ xác định người địa phương: quê quán (hometown) hoặc quê quán hay nơi ở hiện nay (hometown_or_residence)',
+    'tenure',
+    'text',
+    'text',
+  ),
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleKey = keyof typeof ruleDefinitions;
@@ -459,4 +465,7 @@ export const shippedRules: ShippedRule[] = [
   }),
   r('lhg.team', 'mediation.team_min_members', 3, LHG, '2014-01-01', { article: 'Điều 12' }),
   r('lhg.start', 'mediation.start_within_days', 3, LHG, '2014-01-01', { article: 'Điều 20' }),
+  r('canbo.nonlocal_basis', 'nonlocal.basis', 'hometown', CANBO, '2020-01-01', {
+    note: 'Mặc định so quê quán với địa bàn. Giá trị hometown_or_residence tính cả người có nơi ở hiện nay tại địa bàn (CanBo chưa lưu ngày bắt đầu cư trú nên chưa kiểm được số năm cư trú).',
+  }),
 ];

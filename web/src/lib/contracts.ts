@@ -28,3 +28,9 @@ export type UnitStatus = (typeof unitStatusList)[number];
 
 /** Paged list as returned by /api/members and /api/accounts (from the shared contract). */
 export type Page<T> = Omit<z.infer<ReturnType<typeof pageResult>>, 'items'> & { items: T[] };
+export type {
+  RuleSummaryDto,
+  RuleDetailDto,
+  RuleEntryDto,
+  ResolvedRuleDto,
+} from '../../../src/contracts/rules.ts';

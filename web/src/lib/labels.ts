@@ -76,6 +76,7 @@ export const entityTypeLabels: Record<string, string> = {
   member: 'Đảng viên',
   user: 'Tài khoản',
   account: 'Tài khoản',
+  rule: 'Quy định',
 };
 
 export const auditActionLabels: Record<string, string> = {

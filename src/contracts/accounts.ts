@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { versionField } from './common.ts';
-import { roles } from './enums.ts';
+import { permissions, roles } from './enums.ts';
 
 const password = z.string().min(10, 'mật khẩu tối thiểu 10 ký tự').max(200);
 
@@ -11,6 +11,7 @@ export const accountDto = z.object({
   unitId: z.number(),
   unitName: z.string(),
   roles: z.array(z.enum(roles)),
+  permissions: z.array(z.enum(permissions)),
   memberId: z.number().nullable(),
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -35,6 +36,7 @@ export const createAccountBody = z.object({
   password,
   unitId: z.number().int().positive(),
   roles: z.array(z.enum(roles)).min(1, 'cần ít nhất một vai trò'),
+  permissions: z.array(z.enum(permissions)).max(10).default([]),
   memberId: z
     .number()
     .int()
@@ -48,6 +50,7 @@ export const updateAccountBody = z.object({
   displayName: z.string().trim().min(2, 'tối thiểu 2 ký tự').max(120).optional(),
   unitId: z.number().int().positive().optional(),
   roles: z.array(z.enum(roles)).min(1, 'cần ít nhất một vai trò').optional(),
+  permissions: z.array(z.enum(permissions)).max(10).optional(),
   memberId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
 });

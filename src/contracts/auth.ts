@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from './enums.ts';
+import { permissions, roles } from './enums.ts';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1, 'chưa nhập tên đăng nhập').max(100),
@@ -13,6 +13,8 @@ export const currentUser = z.object({
   unitId: z.number(),
   unitName: z.string(),
   roles: z.array(z.enum(roles)),
+  /** Grants beyond the roles ('sensitive': the protected parts of the 2C résumé). */
+  permissions: z.array(z.enum(permissions)),
   memberId: z.number().nullable(),
   csrfToken: z.string(),
 });

@@ -1,9 +1,11 @@
 import { dossierFieldLabels } from './dossiers.ts';
 import { memberFieldLabels } from './members.ts';
+import { resumeFieldLabels } from './resume.ts';
 
 /** Field name → Vietnamese label, for validation messages from any route. */
 export const fieldLabels: Record<string, string> = {
   ...memberFieldLabels,
+  ...resumeFieldLabels,
   ...dossierFieldLabels,
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
@@ -11,6 +13,7 @@ export const fieldLabels: Record<string, string> = {
   newPassword: 'Mật khẩu mới',
   displayName: 'Họ tên hiển thị',
   roles: 'Vai trò',
+  permissions: 'Quyền riêng',
   memberId: 'Đảng viên gắn với tài khoản',
   active: 'Trạng thái hoạt động',
   parentId: 'Tổ chức cấp trên',
@@ -40,4 +43,20 @@ export const fieldLabels: Record<string, string> = {
   value: 'Giá trị',
   document: 'Văn bản quy định',
   article: 'Điều, khoản',
+  postTitleId: 'Chức danh',
+  startDate: 'Ngày bắt đầu',
+  endDate: 'Ngày kết thúc',
+  decisionNumber: 'Số quyết định',
+  decisionDate: 'Ngày quyết định',
+  method: 'Hình thức',
+  concurrent: 'Kiêm nhiệm',
+  term: 'Nhiệm kỳ',
+  endReason: 'Lý do thôi giữ chức vụ',
+  level: 'Cấp chức danh',
+  sector: 'Khối',
+  managingBody: 'Diện quản lý',
+  isKey: 'Chức danh chủ chốt',
+  sortOrder: 'Thứ tự',
+  withinMonths: 'Trong vòng (tháng)',
+  kind: 'Loại cảnh báo',
 };

@@ -90,7 +90,7 @@ export async function findByUsername(db: Db, username: string) {
 export type NewAccount = Pick<
   UserRow,
   'username' | 'displayName' | 'passwordHash' | 'unitId' | 'roles' | 'memberId'
->;
+> & { permissions?: string[] };
 
 /** The new account's id, or null when the username is taken (also by a concurrent request). */
 export async function insertAccount(db: Db, values: NewAccount): Promise<number | null> {
@@ -118,7 +118,9 @@ export async function updateAccountRow(
   db: Db,
   id: number,
   expectedVersion: number,
-  values: Partial<Pick<UserRow, 'displayName' | 'unitId' | 'roles' | 'memberId' | 'active'>>,
+  values: Partial<
+    Pick<UserRow, 'displayName' | 'unitId' | 'roles' | 'permissions' | 'memberId' | 'active'>
+  >,
 ): Promise<boolean> {
   const rows = await db
     .update(users)

@@ -1,7 +1,10 @@
 import {
   activeMemberStatuses,
+  permissionLabels,
+  permissions as allPermissions,
   roles as allRoles,
   type MemberStatus,
+  type Permission,
   type Role,
 } from '../../contracts/enums.ts';
 import { accessCheck, allow, deny, type Verdict } from '../../core/rules/verdict.ts';
@@ -112,3 +115,26 @@ export function canChangeOwnAccount(current: { unitId: number }, change: SelfCha
 export function normalizeRoles(roles: readonly Role[]): Role[] {
   return allRoles.filter((r) => roles.includes(r));
 }
+
+/**
+ * Grants on top of the roles. Seeing the protected parts of other people's résumés only makes
+ * sense for accounts that read other people's records (admin, officer, reader): a 'member'
+ * account already sees its own.
+ */
+export function canGrantPermissions(
+  roles: readonly Role[],
+  permissions: readonly Permission[],
+): Verdict {
+  const staff = roles.some((r) => r !== 'member');
+  if (permissions.length && !staff) {
+    return deny(
+      `Quyền “${permissions.map((p) => permissionLabels[p]).join('; ')}” chỉ cấp cho tài khoản quản trị, cán bộ tổ chức hoặc lãnh đạo`,
+      [accessCheck('Quyền xem phần mật của lý lịch chỉ cấp cho người xem hồ sơ của người khác')],
+    );
+  }
+  return allow();
+}
+
+/** Each permission once, in the order of the code list. */
+export const normalizePermissions = (permissions: readonly Permission[]): Permission[] =>
+  allPermissions.filter((p) => permissions.includes(p));

@@ -5,7 +5,7 @@ import type {
   createAccountBody,
   updateAccountBody,
 } from '../../contracts/accounts.ts';
-import type { Role } from '../../contracts/enums.ts';
+import { permissionLabels, type Permission, type Role } from '../../contracts/enums.ts';
 import type { MemberDto } from '../../contracts/members.ts';
 import { fieldLabels } from '../../contracts/field-labels.ts';
 import { requireAdmin, type Actor } from '../../core/access/actor.ts';
@@ -22,7 +22,9 @@ import type { AccountRow } from './accounts.repo.ts';
 import {
   canBindToUnit,
   canChangeOwnAccount,
+  canGrantPermissions,
   canLinkMember,
+  normalizePermissions,
   normalizeRoles,
   type MemberFacts,
   type UnitFacts,
@@ -40,6 +42,7 @@ export function toAccountDto(row: AccountRow): AccountDto {
     unitId: row.unitId,
     unitName: row.unitName,
     roles: row.roles as Role[],
+    permissions: row.permissions as Permission[],
     memberId: row.memberId,
     active: row.active,
     lockedUntil: row.lockedUntil?.toISOString() ?? null,
@@ -50,17 +53,34 @@ export function toAccountDto(row: AccountRow): AccountDto {
 
 /** What the audit log keeps of an account: never the password hash. */
 const auditView = (
-  a: Pick<AccountRow, 'username' | 'displayName' | 'unitId' | 'roles' | 'memberId' | 'active'>,
+  a: Pick<
+    AccountRow,
+    'username' | 'displayName' | 'unitId' | 'roles' | 'permissions' | 'memberId' | 'active'
+  >,
 ) => ({
   username: a.username,
   displayName: a.displayName,
   unitId: a.unitId,
   roles: a.roles,
+  permissions: a.permissions,
   memberId: a.memberId,
   active: a.active,
 });
 
 const label = (field: string) => fieldLabels[field] ?? field;
+
+/** ": cấp quyền …; thu hồi quyền …" for an audit summary, '' when grants did not change. */
+function grantNote(before: string[], after: string[]): string {
+  const names = (list: string[]) =>
+    list.map((p) => permissionLabels[p as Permission] ?? p).join('; ');
+  const granted = after.filter((p) => !before.includes(p));
+  const revoked = before.filter((p) => !after.includes(p));
+  const parts = [
+    ...(granted.length ? [`cấp quyền “${names(granted)}”`] : []),
+    ...(revoked.length ? [`thu hồi quyền “${names(revoked)}”`] : []),
+  ];
+  return parts.length ? `: ${parts.join('; ')}` : '';
+}
 
 const usernameTaken = () =>
   new AppError(400, 'VALIDATION', 'Tên đăng nhập đã tồn tại.', [
@@ -138,6 +158,8 @@ export async function createAccount(opts: {
   const { db, actor, input } = opts;
   requireAdmin(actor);
   const roles = normalizeRoles(input.roles);
+  const permissions = normalizePermissions(input.permissions);
+  enforce(canGrantPermissions(roles, permissions), 'permissions');
   const unit = await unitFacts(db, actor, input.unitId);
   enforce(canBindToUnit(unit), 'unitId');
   const member = await memberFacts(db, actor, input.memberId);
@@ -151,6 +173,7 @@ export async function createAccount(opts: {
     displayName: input.displayName,
     unitId: unit.id,
     roles,
+    permissions,
     memberId: input.memberId,
   };
   const id = await db.transaction(async (tx) => {
@@ -194,11 +217,18 @@ export async function updateAccount(opts: {
     displayName: input.displayName ?? current.displayName,
     unitId: input.unitId ?? current.unitId,
     roles: roles ?? current.roles,
+    permissions: input.permissions ? normalizePermissions(input.permissions) : current.permissions,
     memberId: input.memberId === undefined ? current.memberId : input.memberId,
     active: input.active ?? current.active,
   };
   const changes = diff(auditView(current), auditView(next));
   if (!changes) return toAccountDto(current);
+  if ('roles' in changes.after || 'permissions' in changes.after) {
+    enforce(
+      canGrantPermissions(next.roles as Role[], next.permissions as Permission[]),
+      'permissions',
+    );
+  }
 
   const unitMoved = next.unitId !== current.unitId;
   const unit = unitMoved
@@ -218,6 +248,7 @@ export async function updateAccount(opts: {
       displayName: next.displayName,
       unitId: next.unitId,
       roles: next.roles,
+      permissions: next.permissions,
       memberId: next.memberId,
       active: next.active,
     });
@@ -235,7 +266,7 @@ export async function updateAccount(opts: {
         ? `Ngừng hoạt động tài khoản ${current.username}`
         : !current.active && next.active
           ? `Kích hoạt lại tài khoản ${current.username}`
-          : `Cập nhật tài khoản ${current.username}`,
+          : `Cập nhật tài khoản ${current.username}${grantNote(current.permissions, next.permissions)}`,
       before: changes.before,
       after: changes.after,
     });
@@ -338,6 +369,7 @@ export async function ensureAdmin(
     displayName: 'Quản trị hệ thống',
     unitId: root.id,
     roles: ['admin'] as Role[],
+    permissions: [] as Permission[],
     memberId: null,
   };
   const created = await db.transaction(async (tx) => {

@@ -337,6 +337,51 @@ describe('changing accounts', () => {
   });
 });
 
+describe('the permission for the protected parts of the résumé', () => {
+  it('an admin grants and revokes it; the open session sees it at once; it is audited', async () => {
+    const acc = await create(cityAdmin, { password: 'mat-khau-ban-dau-2' });
+    expect(acc.permissions).toEqual([]);
+    const session = await signIn(t.app, acc.username, 'mat-khau-ban-dau-2');
+    expect((await session.get('/api/auth/me')).json().permissions).toEqual([]);
+    const granted = await cityAdmin.patch(`/api/accounts/${acc.id}`, {
+      version: acc.version,
+      permissions: ['sensitive', 'sensitive'],
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(granted.json<AccountDto>().permissions).toEqual(['sensitive']);
+    expect((await session.get('/api/auth/me')).json().permissions).toEqual(['sensitive']);
+    const revoked = await cityAdmin.patch(`/api/accounts/${acc.id}`, {
+      version: granted.json<AccountDto>().version,
+      permissions: [],
+    });
+    expect(revoked.json<AccountDto>().permissions).toEqual([]);
+    expect((await session.get('/api/auth/me')).json().permissions).toEqual([]);
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.entityId, acc.id));
+    const summaries = rows.map((r) => r.summary).join('\n');
+    expect(summaries).toContain('cấp quyền “Xem và sửa phần mật');
+    expect(summaries).toContain('thu hồi quyền');
+  });
+
+  it('is given at creation, but not to a member-only account, and only by an admin', async () => {
+    const acc = await create(cityAdmin, { roles: ['reader'], permissions: ['sensitive'] });
+    expect(acc.permissions).toEqual(['sensitive']);
+    const member = await makeMember(t.db, cellA, { fullName: 'Đỗ Văn Quyền' });
+    const refused = await cityAdmin.post(
+      '/api/accounts',
+      newAccount({ roles: ['member'], memberId: member.id, permissions: ['sensitive'] }),
+    );
+    expect(refused.statusCode).toBe(400);
+    const body = refused.json<ErrorBody>();
+    expect(body.fields?.[0]?.field).toBe('permissions');
+    expect(body.message).toContain('Quy định phân quyền của CanBo');
+    const byOfficer = await officer.patch(`/api/accounts/${acc.id}`, {
+      version: acc.version,
+      permissions: [],
+    });
+    expect(byOfficer.statusCode).toBe(403);
+  });
+});
+
 describe('ensureAdmin', () => {
   it('creates the admin once with a random password, then does nothing', async () => {
     const first = await ensureAdmin(t.db, { rootUnitId: city.id });

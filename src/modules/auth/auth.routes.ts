@@ -87,6 +87,7 @@ function toCurrentUser(info: NonNullable<Awaited<ReturnType<typeof findSession>>
     unitId: a.unitId,
     unitName: info.unitName,
     roles: a.roles,
+    permissions: a.permissions,
     memberId: a.memberId,
     csrfToken: info.csrfToken,
   };

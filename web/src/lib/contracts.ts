@@ -19,7 +19,10 @@ export {
 } from '../../../src/contracts/members.ts';
 export type { AccountDto } from '../../../src/contracts/accounts.ts';
 export type { CurrentUser } from '../../../src/contracts/auth.ts';
+export * from '../../../src/contracts/resume.ts';
 export { countCap, type AuditEntryDto } from '../../../src/contracts/common.ts';
+export * from '../../../src/contracts/dossiers.ts';
+export * from '../../../src/contracts/imports.ts';
 
 import { unitStatuses as unitStatusList } from '../../../src/contracts/units.ts';
 import type { z } from 'zod';
@@ -34,3 +37,4 @@ export type {
   RuleEntryDto,
   ResolvedRuleDto,
 } from '../../../src/contracts/rules.ts';
+export * from '../../../src/contracts/posts.ts';

@@ -4,8 +4,8 @@ import { api } from '../../api/client.ts';
 import { useApiErrorHandler } from '../../components/errors.tsx';
 import { MemberPicker } from '../../components/MemberPicker.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
-import { roleLabels, roles } from '../../lib/contracts.ts';
-import type { AccountDto, Role } from '../../lib/contracts.ts';
+import { permissionLabels, permissions, roleLabels, roles } from '../../lib/contracts.ts';
+import type { AccountDto, Permission, Role } from '../../lib/contracts.ts';
 import { enumOptions } from '../../lib/options.ts';
 
 interface AccountValues {
@@ -14,6 +14,7 @@ interface AccountValues {
   password?: string;
   unitId: number;
   roles: Role[];
+  permissions: Permission[];
   memberId?: number | null;
   active: boolean;
 }
@@ -27,6 +28,7 @@ interface AccountModalProps {
 }
 
 const roleOptions = enumOptions(roles, roleLabels);
+const permissionOptions = enumOptions(permissions, permissionLabels);
 
 export function AccountModal({ account, onClose, onDone, onReload }: AccountModalProps) {
   const [form] = Form.useForm<AccountValues>();
@@ -41,6 +43,7 @@ export function AccountModal({ account, onClose, onDone, onReload }: AccountModa
           password: v.password,
           unitId: v.unitId,
           roles: v.roles,
+          permissions: v.permissions ?? [],
           memberId: v.memberId ?? null,
         });
       }
@@ -49,6 +52,7 @@ export function AccountModal({ account, onClose, onDone, onReload }: AccountModa
         displayName: v.displayName,
         unitId: v.unitId,
         roles: v.roles,
+        permissions: v.permissions ?? [],
         memberId: v.memberId ?? null,
         active: v.active,
       });
@@ -75,7 +79,9 @@ export function AccountModal({ account, onClose, onDone, onReload }: AccountModa
         form={form}
         layout="vertical"
         initialValues={
-          account ? { ...account } : { roles: ['officer'], active: true, memberId: null }
+          account
+            ? { ...account }
+            : { roles: ['officer'], permissions: [], active: true, memberId: null }
         }
         onFinish={(v) => m.mutate(v)}
       >
@@ -128,6 +134,13 @@ export function AccountModal({ account, onClose, onDone, onReload }: AccountModa
           rules={[{ required: true, type: 'array', min: 1, message: 'Cần ít nhất một vai trò' }]}
         >
           <Checkbox.Group options={roleOptions} />
+        </Form.Item>
+        <Form.Item
+          label="Quyền riêng"
+          name="permissions"
+          extra="Chỉ cấp cho người có trách nhiệm: phần mật gồm nhận xét đánh giá chính trị, kỷ luật, kê khai tài sản, quan hệ gia đình. Việc cấp và thu hồi được ghi vào lịch sử thay đổi."
+        >
+          <Checkbox.Group options={permissionOptions} />
         </Form.Item>
         <Form.Item
           label="Đảng viên gắn với tài khoản"

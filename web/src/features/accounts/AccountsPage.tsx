@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../components/DateField.tsx';
 import { ErrorAlert, useApiErrorHandler } from '../../components/errors.tsx';
-import { roleLabels } from '../../lib/contracts.ts';
+import { permissionLabels, roleLabels } from '../../lib/contracts.ts';
 import type { AccountDto, Page } from '../../lib/contracts.ts';
 import { useDebounced } from '../../lib/hooks.ts';
 import { formatNumber } from '../../lib/vn.ts';
@@ -52,7 +52,16 @@ export default function AccountsPage() {
     {
       title: 'Vai trò',
       dataIndex: 'roles',
-      render: (rs: AccountDto['roles']) => rs.map((r) => <Tag key={r}>{roleLabels[r]}</Tag>),
+      render: (rs: AccountDto['roles'], a) => [
+        ...rs.map((r) => <Tag key={r}>{roleLabels[r]}</Tag>),
+        ...(a.permissions.includes('sensitive')
+          ? [
+              <Tag key="sensitive" color="gold" title={permissionLabels.sensitive}>
+                Xem phần mật lý lịch
+              </Tag>,
+            ]
+          : []),
+      ],
     },
     {
       title: 'Trạng thái',

@@ -21,6 +21,8 @@ import { useCurrentUser } from '../auth/auth.tsx';
 import { useMemberFilters } from './filters.ts';
 import { MemberFilterPanel } from './MemberFilterPanel.tsx';
 import { memberStatusColors } from './memberForm.ts';
+import { exportQuery, membersExportUrl } from '../imports/api.ts';
+import { useResumePrinting } from '../resume/PrintResumes.tsx';
 
 /** "Tìm theo họ tên": local text, written to the URL (param q) once typing pauses. */
 function useSearchBox(urlQ: string, commit: (q: string) => void) {
@@ -57,6 +59,7 @@ export default function MembersPage() {
   const filters = useMemberFilters();
   const { get, update, page, pageSize, apiQuery, advancedCount } = filters;
   const [showFilters, setShowFilters] = useState(advancedCount > 0);
+  const printing = useResumePrinting<MemberListItem>();
   const commitQ = useRef((q: string) => update({ q }, true)).current;
   const [text, setText, searchNow] = useSearchBox(get('q') ?? '', commitQ);
   const unitId = Number(get('unitId')) || null;
@@ -147,14 +150,20 @@ export default function MembersPage() {
           </Typography.Title>
         </Col>
         <Col>
-          {canWrite(user) && (
-            <Button
-              type="primary"
-              onClick={() => navigate(unitId ? `/members/new?unitId=${unitId}` : '/members/new')}
-            >
-              Thêm đảng viên
+          <Space wrap>
+            <Button href={membersExportUrl(exportQuery(apiQuery))} download>
+              Xuất Excel
             </Button>
-          )}
+            {printing.button}
+            {canWrite(user) && (
+              <Button
+                type="primary"
+                onClick={() => navigate(unitId ? `/members/new?unitId=${unitId}` : '/members/new')}
+              >
+                Thêm đảng viên
+              </Button>
+            )}
+          </Space>
         </Col>
       </Row>
       <Row gutter={[12, 12]} align="middle" style={{ marginBottom: 16 }}>
@@ -205,6 +214,7 @@ export default function MembersPage() {
       <Table<MemberListItem>
         rowKey="id"
         size="small"
+        rowSelection={printing.rowSelection}
         columns={columns}
         dataSource={data?.items ?? []}
         loading={list.isFetching}

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/auth.tsx';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
 import { MemberEditor } from './MemberEditor.tsx';
 import { UnitHistoryTable } from './UnitHistoryTable.tsx';
+import { MemberResumeTab } from '../resume/MemberResumeTab.tsx';
 
 const OWN_KEY = ['me', 'member'] as const;
 
@@ -37,6 +38,11 @@ function OwnRecord() {
       <Card size="small" style={{ marginTop: 16 }}>
         <Tabs
           items={[
+            {
+              key: 'resume',
+              label: 'Sơ yếu lý lịch (2C)',
+              children: <MemberResumeTab member={member} />,
+            },
             {
               key: 'units',
               label: 'Quá trình sinh hoạt đảng',

@@ -136,3 +136,128 @@ export type Permission = (typeof permissions)[number];
 export const permissionLabels: Record<Permission, string> = {
   sensitive: 'Xem và sửa phần mật của lý lịch (đánh giá chính trị, kỷ luật, tài sản, gia đình)',
 };
+
+/** Quy trình có bộ hồ sơ giấy tờ riêng (loại giấy tờ cấu hình theo từng quy trình). */
+export const dossierProcesses = ['candidacy', 'cadre_record'] as const;
+export type DossierProcess = (typeof dossierProcesses)[number];
+export const dossierProcessLabels: Record<DossierProcess, string> = {
+  candidacy: 'Hồ sơ nhân sự ứng cử cấp ủy (Quy định 190-QĐ/TW)',
+  cadre_record: 'Hồ sơ cán bộ',
+};
+
+/** Loại tệp được phép tải lên cho một loại giấy tờ (kiểm tra theo nội dung thật của tệp). */
+export const documentFileKinds = ['pdf', 'jpg', 'png', 'docx', 'xlsx'] as const;
+export type DocumentFileKind = (typeof documentFileKinds)[number];
+export const documentFileKindLabels: Record<DocumentFileKind, string> = {
+  pdf: 'PDF',
+  jpg: 'Ảnh JPG',
+  png: 'Ảnh PNG',
+  docx: 'Word (.docx)',
+  xlsx: 'Excel (.xlsx)',
+};
+
+/** Trạng thái một giấy tờ trong hồ sơ. */
+export const dossierDocumentStatuses = ['pending', 'verified', 'rejected'] as const;
+export type DossierDocumentStatus = (typeof dossierDocumentStatuses)[number];
+export const dossierDocumentStatusLabels: Record<DossierDocumentStatus, string> = {
+  pending: 'Chờ xác minh',
+  verified: 'Đã xác minh',
+  rejected: 'Bị trả lại',
+};
+
+/** Loại dữ liệu nhập từ tệp Excel/CSV. */
+export const importKinds = ['members', 'appointments', 'units'] as const;
+export type ImportKind = (typeof importKinds)[number];
+export const importKindLabels: Record<ImportKind, string> = {
+  members: 'Đảng viên',
+  appointments: 'Chức vụ, bổ nhiệm',
+  units: 'Tổ chức đảng',
+};
+
+/** Trạng thái một lần nhập dữ liệu. */
+export const importStatuses = [
+  'checking',
+  'previewed',
+  'importing',
+  'done',
+  'failed',
+  'cancelled',
+] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+export const importStatusLabels: Record<ImportStatus, string> = {
+  checking: 'Đang kiểm tra',
+  previewed: 'Đã kiểm tra, chờ xác nhận',
+  importing: 'Đang ghi dữ liệu',
+  done: 'Hoàn thành',
+  failed: 'Thất bại',
+  cancelled: 'Đã hủy',
+};
+
+/** Khi xác nhận: nhập tất cả (chỉ khi không có dòng lỗi) hay chỉ các dòng hợp lệ. */
+export const importModes = ['all', 'valid_only'] as const;
+export type ImportMode = (typeof importModes)[number];
+export const importModeLabels: Record<ImportMode, string> = {
+  all: 'Nhập tất cả',
+  valid_only: 'Chỉ nhập các dòng hợp lệ',
+};
+
+/** Cấp của chức danh: cấp trưởng, cấp phó, thành viên. */
+export const postLevels = ['head', 'deputy', 'member'] as const;
+export type PostLevel = (typeof postLevels)[number];
+export const postLevelLabels: Record<PostLevel, string> = {
+  head: 'Cấp trưởng',
+  deputy: 'Cấp phó',
+  member: 'Thành viên',
+};
+
+/** Khối của chức danh. */
+export const postSectors = [
+  'party',
+  'inspection',
+  'government',
+  'council',
+  'front',
+  'mass',
+  'department',
+  'justice',
+  'other',
+] as const;
+export type PostSector = (typeof postSectors)[number];
+export const postSectorLabels: Record<PostSector, string> = {
+  party: 'Khối Đảng',
+  inspection: 'Ủy ban kiểm tra',
+  government: 'Chính quyền (UBND)',
+  council: 'Hội đồng nhân dân',
+  front: 'Mặt trận Tổ quốc',
+  mass: 'Đoàn thể chính trị – xã hội',
+  department: 'Phòng, ban chuyên môn',
+  justice: 'Tư pháp, công an, thanh tra, thuế',
+  other: 'Khác',
+};
+
+/** Hình thức giữ chức vụ. */
+export const appointmentMethods = [
+  'elected',
+  'appointed',
+  'rotated',
+  'seconded',
+  'designated',
+] as const;
+export type AppointmentMethod = (typeof appointmentMethods)[number];
+export const appointmentMethodLabels: Record<AppointmentMethod, string> = {
+  elected: 'Bầu',
+  appointed: 'Bổ nhiệm',
+  rotated: 'Luân chuyển',
+  seconded: 'Điều động, biệt phái',
+  designated: 'Chỉ định',
+};
+
+/** Loại cảnh báo trên trang "Cảnh báo". */
+export const warningKinds = ['term_limit', 'retirement', 'documents', 'same_post'] as const;
+export type WarningKind = (typeof warningKinds)[number];
+export const warningKindLabels: Record<WarningKind, string> = {
+  term_limit: 'Sắp hoặc đã quá giới hạn nhiệm kỳ',
+  retirement: 'Sắp đến tuổi nghỉ hưu',
+  documents: 'Thiếu giấy tờ bắt buộc trong hồ sơ',
+  same_post: 'Giữ một vị trí quá thời hạn chuyển đổi',
+};

@@ -21,7 +21,7 @@ export type AuditAction =
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: 'unit' | 'member' | 'user' | 'rule' | 'import' | 'document_type';
+  entityType: 'unit' | 'member' | 'user' | 'rule' | 'import' | 'document_type' | 'post_title';
   entityId: number;
   scopePath: string;
   summary: string;

@@ -1,4 +1,6 @@
 import { shipRules } from '../../modules/rules/rules.ship.ts';
+import { shipDocumentTypes } from '../../modules/dossiers/dossiers.catalog.ts';
+import { shipPostTitles } from '../../modules/posts/posts.ship.ts';
 import type { Database } from './client.ts';
 
 /**
@@ -7,4 +9,6 @@ import type { Database } from './client.ts';
  */
 export async function shipReferenceData(database: Database): Promise<void> {
   await shipRules(database.db);
+  await shipPostTitles(database.db);
+  await shipDocumentTypes(database.db);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -9,7 +10,6 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { textC } from '../../core/db/types.ts';
 import { members } from '../members/members.schema.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -34,6 +34,11 @@ export const documentTypes = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     required: boolean('required').notNull().default(true),
+    /**
+     * Phần mật (asset declarations, political-standard conclusions): the file is read, uploaded
+     * and reviewed only with the 'sensitive' permission; its status stays visible to staff.
+     */
+    sensitive: boolean('sensitive').notNull().default(false),
     /** Allowed file kinds by extension: pdf, jpg, png, docx… */
     allowedKinds: text('allowed_kinds').array().notNull(),
     maxSizeMb: integer('max_size_mb').notNull().default(10),
@@ -43,7 +48,10 @@ export const documentTypes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('document_types_process_code_key').on(t.process, t.code)],
+  (t) => [
+    uniqueIndex('document_types_process_code_key').on(t.process, t.code),
+    index('document_types_process_idx').on(t.process, t.sortOrder),
+  ],
 );
 
 /**
@@ -59,7 +67,10 @@ export const storedFiles = pgTable('stored_files', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A document in a person's dossier: the uploaded file and its verification. */
+/**
+ * A document in a person's dossier: the uploaded file and its verification. Scoped through the
+ * member's own unit path (a join), so a transferred member takes their documents along.
+ */
 export const dossierDocuments = pgTable(
   'dossier_documents',
   {
@@ -67,8 +78,6 @@ export const dossierDocuments = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id),
-    /** Copy of the member's unit path at upload, kept in step on transfer, for scoping. */
-    unitPath: textC('unit_path').notNull(),
     documentTypeId: integer('document_type_id')
       .notNull()
       .references(() => documentTypes.id),
@@ -90,6 +99,12 @@ export const dossierDocuments = pgTable(
   },
   (t) => [
     index('dossier_documents_member_idx').on(t.memberId, t.documentTypeId),
-    index('dossier_documents_scope_idx').on(t.unitPath),
+    // One current document per person and type; completeness reads only these rows.
+    uniqueIndex('dossier_documents_current_key')
+      .on(t.memberId, t.documentTypeId)
+      .where(sql`superseded_at is null`),
+    index('dossier_documents_current_type_idx')
+      .on(t.documentTypeId, t.status, t.memberId)
+      .where(sql`superseded_at is null`),
   ],
 );

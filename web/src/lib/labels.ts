@@ -77,6 +77,7 @@ export const entityTypeLabels: Record<string, string> = {
   user: 'Tài khoản',
   account: 'Tài khoản',
   rule: 'Quy định',
+  document_type: 'Loại giấy tờ',
 };
 
 export const auditActionLabels: Record<string, string> = {

@@ -106,6 +106,7 @@ export default function MemberPage() {
       />
       <Card size="small" style={{ marginTop: 16 }}>
         <Tabs
+          defaultActiveKey={search.get('tab') ?? 'posts'}
           items={[
             {
               key: 'posts',

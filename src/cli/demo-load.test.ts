@@ -14,9 +14,11 @@ const progress: number[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  // Without the posts demo, which gives some leaders a chosen quê quán (seed 004's figures).
   result = await loadDemo(database, {
     members: N,
     seed: SEED,
+    posts: false,
     onProgress: (done, total, phase) => {
       if (phase === 'members') {
         expect(total).toBe(N);

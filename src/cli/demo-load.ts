@@ -12,6 +12,8 @@ import {
   type DemoMember,
   type DemoUnit,
 } from './demo/index.ts';
+import { loadDemoPosts } from './demo/posts.ts';
+import { loadDemoRecords } from './demo/records.ts';
 
 export interface DemoOptions {
   members: number;
@@ -19,6 +21,8 @@ export interface DemoOptions {
   grassroots?: number;
   seed?: number;
   onProgress?: (done: number, total: number, phase: string) => void;
+  /** Leaders' appointments, their résumés and the local rules of the seeds (default on). */
+  posts?: boolean;
 }
 
 const BATCH = 1000;
@@ -154,6 +158,10 @@ export async function loadDemo(
     insert into member_unit_history (member_id, unit_id, from_date, reason)
     select id, unit_id, coalesce(join_date, birth_date), 'joined' from members`);
   await throughTheMerger(database);
+  if (opts.posts !== false) {
+    await loadDemoPosts(database, opts.seed);
+    await loadDemoRecords(database, opts.seed ?? 2025);
+  }
   // Vacuum too: it sets the visibility map that lets name-order walks stay inside the index.
   await db.execute(sql`vacuum analyze members`);
   await db.execute(sql`analyze`);

@@ -59,4 +59,8 @@ export const fieldLabels: Record<string, string> = {
   sortOrder: 'Thứ tự',
   withinMonths: 'Trong vòng (tháng)',
   kind: 'Loại cảnh báo',
+  mode: 'Cách nhập',
+  file: 'Tệp dữ liệu',
+  problemPage: 'Trang danh sách lỗi',
+  problemPageSize: 'Số lỗi mỗi trang',
 };

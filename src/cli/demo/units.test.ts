@@ -157,12 +157,9 @@ describe('generateUnitTree (demo shape)', () => {
 });
 
 describe('generateUnitTree (scale)', () => {
-  it('builds a 20,000-unit tree fast', () => {
-    const t0 = performance.now();
+  it('builds a 20,000-unit tree', () => {
     const units = generateUnitTree({ grassrootsTarget: 9_000, seed: 5 });
-    const ms = performance.now() - t0;
     expect(units.length).toBeGreaterThanOrEqual(20_000);
-    expect(ms).toBeLessThan(1_000);
     expect(grassroots(current(units))).toHaveLength(9_000);
     checkTree(units);
     const communes = units.filter((u) => u.type === 'commune');

@@ -4,6 +4,7 @@ import { openConfiguredDatabase } from '../core/bootstrap.ts';
 import { formatNumber } from '../core/vietnamese/index.ts';
 import { loadDemo } from './demo-load.ts';
 import { prepareInstallation } from './first-start.ts';
+import { importUsage, runImportCommand } from './import.ts';
 
 const usage = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -11,10 +12,20 @@ Lệnh:
   demo --members N [--grassroots G] [--seed S]
       Nạp dữ liệu mẫu sinh ngẫu nhiên (cây tổ chức + N đảng viên) vào cơ sở dữ liệu trống
       (PGlite ở CANBO_DATA_DIR, hoặc DATABASE_URL), rồi tạo tài khoản admin nếu chưa có.
-`;
+${importUsage}`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === 'import') {
+    const { database, release } = await openConfiguredDatabase(loadConfig());
+    let code = 1;
+    try {
+      code = await runImportCommand(database, rest);
+    } finally {
+      await release();
+    }
+    process.exit(code);
+  }
   if (command !== 'demo') {
     console.log(usage);
     process.exit(command ? 1 : 0);

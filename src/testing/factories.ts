@@ -141,3 +141,31 @@ export async function signIn(app: FastifyInstance, username: string, password = 
   };
 }
 export type Client = Awaited<ReturnType<typeof signIn>>;
+
+/** A multipart/form-data body (form fields, then one file) for inject(), as a browser sends it. */
+export function multipartBody(
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer; type?: string; field?: string },
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----canbo${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    );
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
+        `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -485,3 +485,31 @@ export async function countInUnit(db: Db, unitId: number): Promise<number> {
     .where(eq(members.unitId, unitId));
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The next `limit` rows of a filtered list in name order after `after` (keyset paging), for
+ * exports that read a whole list without OFFSET. Same filter and order as the list pages.
+ */
+export async function listAfter(
+  db: Db,
+  actor: Actor,
+  f: ListFilter,
+  after: { sortKey: string; id: number } | null,
+  limit: number,
+) {
+  const rows = await db
+    .select({ ...listColumns, sortKey: members.sortKey })
+    .from(members)
+    .where(
+      and(
+        listConditions(actor, f),
+        after
+          ? sql`(${members.sortKey}, ${members.id}) > (${after.sortKey}, ${after.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(members.sortKey), asc(members.id))
+    .limit(limit);
+  const names = await namesOf(db, [...new Set(rows.map((r) => r.unitId))]);
+  return rows.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? '' }));
+}

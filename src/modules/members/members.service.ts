@@ -6,6 +6,7 @@ import {
   type createMemberBody,
   type MemberDto,
   type MemberFields,
+  type MemberListItem,
   type MemberListQuery,
   type transferMemberBody,
 } from '../../contracts/members.ts';
@@ -51,7 +52,7 @@ const enforceVerdict = (verdict: Verdict, field: ProblemField) =>
   enforce(verdict.ok ? [] : [{ field, verdict }]);
 
 /** Columns derived from the name, recomputed on every write so search and order never drift. */
-const derived = (f: { fullName: string; otherNames: string | null }) => ({
+export const derived = (f: { fullName: string; otherNames: string | null }) => ({
   searchText: searchKey(`${f.fullName} ${f.otherNames ?? ''}`),
   sortKey: vietnameseNameSortKey(f.fullName),
 });
@@ -205,6 +206,37 @@ async function subtreeSize(db: Db, path: string): Promise<number> {
   if (sizeCache.size > 10_000) sizeCache.clear();
   sizeCache.set(path, { n, at: Date.now() });
   return n;
+}
+
+/**
+ * Every row of a filtered list (the same query as GET /api/members), in the list's order, at
+ * most `cap` of them: read in keyset batches so a long export never holds the whole list.
+ */
+export async function listMembersForExport({
+  db,
+  actor,
+  query,
+  cap,
+}: Ctx & { query: MemberListQuery; cap: number }): Promise<AsyncIterable<MemberListItem>> {
+  requireReader(actor);
+  let unit: { id: number; path: string } | undefined;
+  if (query.unitId !== undefined) {
+    unit = await findUnit(db, actor, query.unitId);
+    if (!unit) return (async function* () {})();
+  }
+  const filter = { ...query, unit, today: today() };
+  return (async function* () {
+    let after: { sortKey: string; id: number } | null = null;
+    let left = cap;
+    while (left > 0) {
+      const rows = await repo.listAfter(db, actor, filter, after, Math.min(2000, left));
+      for (const r of rows) yield toListItem(r);
+      if (rows.length < Math.min(2000, left)) return;
+      left -= rows.length;
+      const last = rows[rows.length - 1]!;
+      after = { sortKey: last.sortKey, id: last.id };
+    }
+  })();
 }
 
 /** Readers see their subtree; any signed-in member sees their own record. */

@@ -3,7 +3,7 @@
  * against the same SQL run raw in the same run, on PostgreSQL (1M members) and PGlite (15k),
  * plus `npm start` start-up time. See bench/README.md.
  *
- *   --only postgres|pglite|startup   (comma-separated; default all three)
+ *   --only postgres|pglite|startup|warnings|import   (comma-separated; default all five)
  *   --members N        members of the database scenario(s) run (default 1,000,000 / 15,000)
  *   --grassroots N     grassroots organisations of the PostgreSQL tree (default 0.9% of members → ~20k units at 1M)
  *   --requests N       timed requests per case (default 300)
@@ -21,7 +21,9 @@ import { runMigrations } from '../src/core/db/migrate.ts';
 import { runApiBench } from './lib/api-bench.ts';
 import { pgCapture, pgliteCapture } from './lib/capture.ts';
 import { ensureDataset } from './lib/pg-dataset.ts';
+import { runImportBench } from './lib/import-bench.ts';
 import { runStartup } from './lib/startup.ts';
+import { runWarningsBench } from './lib/warnings-bench.ts';
 import { argNumber, argValue, fmtMs, log, now } from './lib/util.ts';
 
 const benchDir = import.meta.dirname;
@@ -29,9 +31,10 @@ const repoRoot = path.resolve(benchDir, '..');
 const resultsDir = path.join(benchDir, 'results');
 const argv = process.argv.slice(2);
 
-const only = (argValue(argv, 'only') ?? 'postgres,pglite,startup').split(',').map((s) => s.trim());
+const scenarios = ['postgres', 'pglite', 'startup', 'warnings', 'import'];
+const only = (argValue(argv, 'only') ?? scenarios.join(',')).split(',').map((s) => s.trim());
 for (const s of only) {
-  if (!['postgres', 'pglite', 'startup'].includes(s)) throw new Error(`--only: unknown "${s}"`);
+  if (!scenarios.includes(s)) throw new Error(`--only: unknown "${s}"`);
 }
 const requests = argNumber(argv, 'requests') ?? 300;
 const warmup = argNumber(argv, 'warmup') ?? 20;
@@ -127,6 +130,25 @@ async function pgliteScenario() {
   }
 }
 
+/** The warnings dashboard on a city of 100,000 members (issue 3: < 300 ms on PostgreSQL). */
+async function warningsScenario() {
+  const url =
+    process.env.BENCH_WARNINGS_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/canbo_bench_warnings';
+  const members = 100_000;
+  log(`\n▶ PostgreSQL — warnings dataset, ${members.toLocaleString('en')} members`);
+  const dataset = await ensureDataset(url, { members, grassroots: 900, seed });
+  const database = openPostgres(url);
+  try {
+    return {
+      dataset,
+      ...(await runWarningsBench({ label: 'PostgreSQL', database, targetMembers: members })),
+    };
+  } finally {
+    await database.close();
+  }
+}
+
 async function main() {
   const started = now();
   log(
@@ -163,6 +185,17 @@ async function main() {
   }
   if (only.includes('pglite')) {
     out.pglite = { ...measuredAt(), ...(await pgliteScenario()) };
+    save();
+  }
+  if (only.includes('warnings')) {
+    out.warnings = { measuredAt: new Date().toISOString(), ...(await warningsScenario()) };
+    save();
+  }
+  if (only.includes('import')) {
+    out.import = {
+      measuredAt: new Date().toISOString(),
+      ...(await runImportBench({ members: membersArg ?? 100_000, seed })),
+    };
     save();
   }
   if (only.includes('startup')) {

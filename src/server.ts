@@ -2,6 +2,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './core/config.ts';
 import { openConfiguredDatabase } from './core/bootstrap.ts';
 import { prepareInstallation } from './cli/first-start.ts';
+import { allFinished } from './modules/imports/imports.jobs.ts';
+import { failInterruptedImports } from './modules/imports/imports.service.ts';
 
 /** `npm start`: open and migrate the database, prepare a first installation, serve. */
 async function main() {
@@ -9,12 +11,14 @@ async function main() {
   const config = loadConfig();
   const { database, release } = await openConfiguredDatabase(config);
   await prepareInstallation(database, config, (line) => console.log(line));
+  await failInterruptedImports(database.db, database.kind === 'postgres');
   const app = await buildApp({ database, config, logger: { level: config.LOG_LEVEL } });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
     await app.close();
+    await allFinished();
     await release();
     process.exit(0);
   };

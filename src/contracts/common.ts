@@ -1,13 +1,21 @@
 import { z } from 'zod';
 
+/** A real calendar day 'yyyy-mm-dd' (by arithmetic: imports check hundreds of thousands). */
+export function isRealIsoDate(s: string): boolean {
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= days;
+}
+
 /** Calendar date exchanged as 'yyyy-mm-dd' (shown as dd/mm/yyyy in the UI). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'phải là ngày hợp lệ (dd/mm/yyyy)')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'không phải ngày có thật');
+  .refine(isRealIsoDate, 'không phải ngày có thật');
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 

@@ -189,7 +189,14 @@ export async function writeMembers(
       `Dòng ${first?.row}: số CCCD/định danh ${takenIdNumberMessage()} (hồ sơ được thêm sau lúc kiểm tra tệp); hãy tải tệp lên để kiểm tra lại.`,
     );
   }
+  // Each batch is built while the previous one is being written (one connection, in order).
   let written = 0;
+  let pending: Promise<number> | null = null;
+  const settle = async () => {
+    if (!pending) return;
+    written += await pending;
+    onBatch(written);
+  };
   for (let i = 0; i < rows.length; i += MEMBER_BATCH) {
     const slice = rows.slice(i, i + MEMBER_BATCH);
     const batch = Object.fromEntries(memberInsertFields.map((f) => [f, [] as unknown[]])) as Record<
@@ -209,12 +216,15 @@ export async function writeMembers(
       for (const f of memberInsertFields) batch[f].push(full[f] ?? null);
       if (j % 1000 === 999) await nextTurn();
     }
-    written += await insertMemberBatch(tx, actor, batch, {
+    await settle();
+    pending = insertMemberBatch(tx, actor, batch, {
       today,
       jobId: job.id,
       fileName: job.fileName,
     });
-    onBatch(written);
+    // Awaited at the next turn; until then a failure must not count as unhandled.
+    pending.catch(() => undefined);
   }
+  await settle();
   return written;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, lt, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ImportProblem } from '../../contracts/imports.ts';
 import { inScope, type Actor } from '../../core/access/actor.ts';
 import type { Db } from '../../core/db/client.ts';
@@ -103,11 +103,20 @@ export async function updateJob(
  * At start-up, jobs left checking or importing by a stopped process: their work is gone (an
  * import's transaction rolled back), so they are marked failed. Not scoped: a system task.
  */
-export async function failRunningJobs(db: Db, message: string): Promise<number> {
+export async function failRunningJobs(
+  db: Db,
+  message: string,
+  untouchedSince?: Date,
+): Promise<number> {
   const rows = await db
     .update(importJobs)
     .set({ status: 'failed', message, updatedAt: new Date(), finishedAt: new Date() })
-    .where(inArray(importJobs.status, ['checking', 'importing']))
+    .where(
+      and(
+        inArray(importJobs.status, ['checking', 'importing']),
+        untouchedSince ? lt(importJobs.updatedAt, untouchedSince) : undefined,
+      ),
+    )
     .returning({ id: importJobs.id });
   return rows.length;
 }
@@ -222,16 +231,12 @@ export const memberInsertTypes = {
 export type MemberInsertField = keyof typeof memberInsertTypes;
 export const memberInsertFields = Object.keys(memberInsertTypes) as MemberInsertField[];
 
-/** The audited fields of a member record, under the names the history tab reads. */
-const auditedFields = memberInsertFields.filter(
-  (f) => !['unitPath', 'searchText', 'sortKey'].includes(f),
-);
-
 /**
  * One batch: the members (one INSERT from per-column arrays), their first membership period
  * (as the form writes it: from the join date, or today when there is none) and one audit
- * row per member, so each record's "Lịch sử thay đổi" shows where it came from. Scale: one
- * statement per batch, whatever its size.
+ * row per member, so each record's "Lịch sử thay đổi" shows where it came from. The audit row
+ * points at the job and the row of the file rather than copying every field: the job keeps the
+ * uploaded file, which is the record as it arrived. Scale: one statement per batch.
  */
 export async function insertMemberBatch(
   tx: Db,
@@ -244,9 +249,7 @@ export async function insertMemberBatch(
     sql`, `,
   );
   const columns = sql.raw(memberInsertFields.map((f) => `"${members[f].name}"`).join(', '));
-  const after = sql.raw(
-    `jsonb_build_object(${auditedFields.map((f) => `'${f}', ins."${members[f].name}"`).join(', ')}, 'importJobId', ${meta.jobId}::int)`,
-  );
+  const after = sql`jsonb_build_object('importJobId', ${meta.jobId}::int, 'fileName', ${meta.fileName}::text)`;
   const actorName = `${actor.displayName} (${actor.username})`;
   const suffix = ` (nhập từ tệp ${meta.fileName})`;
   const result = await tx.execute(sql`

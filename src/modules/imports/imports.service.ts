@@ -431,8 +431,11 @@ export const INTERRUPTED_MESSAGE =
 
 /**
  * Call once at server start, before serving: jobs left checking or importing by a stopped
- * process are marked failed (an import's transaction was rolled back with the process).
+ * process are marked failed (an import's transaction was rolled back with the process). An
+ * embedded database has one process, so every such job is dead; on a shared PostgreSQL another
+ * process may be running one, so only jobs untouched for an hour are.
  */
-export async function failInterruptedImports(db: Db): Promise<number> {
-  return repo.failRunningJobs(db, INTERRUPTED_MESSAGE);
+export async function failInterruptedImports(db: Db, sharedDatabase = false): Promise<number> {
+  const untouchedSince = sharedDatabase ? new Date(Date.now() - 3600_000) : undefined;
+  return repo.failRunningJobs(db, INTERRUPTED_MESSAGE, untouchedSince);
 }

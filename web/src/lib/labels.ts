@@ -78,6 +78,7 @@ export const entityTypeLabels: Record<string, string> = {
   account: 'Tài khoản',
   rule: 'Quy định',
   document_type: 'Loại giấy tờ',
+  post_title: 'Chức danh',
 };
 
 export const auditActionLabels: Record<string, string> = {
@@ -97,6 +98,7 @@ export const auditActionLabels: Record<string, string> = {
   reset_password: 'Đặt lại mật khẩu',
   unlock: 'Mở khóa',
   self_update: 'Tự cập nhật',
+  import: 'Nhập từ Excel',
 };
 
 export function auditActionLabel(action: string): string {

@@ -32,6 +32,8 @@ export interface RuleDefinition {
   valueUnit: keyof typeof valueUnitLabels;
   /** Whether the value is a number (most) or a text such as a reference month '2025-07'. */
   kind: 'number' | 'text';
+  /** For a text value chosen from a list: code → what users read. */
+  options?: Record<string, string>;
 }
 
 const def = (
@@ -237,12 +239,13 @@ export const ruleDefinitions = {
   // Hòa giải ở cơ sở
   'mediation.team_min_members': def('Tổ hòa giải: số hòa giải viên tối thiểu', 'other', 'persons'),
   'mediation.start_within_days': def('Bắt đầu hòa giải trong vòng', 'other', 'days'),
-  'nonlocal.basis': def(
-    'Căn cứ xác định người địa phương: quê quán (hometown) hoặc quê quán hay nơi ở hiện nay (hometown_or_residence)',
-    'tenure',
-    'text',
-    'text',
-  ),
+  'nonlocal.basis': {
+    ...def('Căn cứ xác định người địa phương', 'tenure', 'text', 'text'),
+    options: {
+      hometown: 'quê quán',
+      hometown_or_residence: 'quê quán hoặc nơi ở hiện nay',
+    },
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleKey = keyof typeof ruleDefinitions;

@@ -78,7 +78,11 @@ export function resolveEntry(
 }
 
 /** "Còn 41 tháng < 48 tháng theo Chỉ thị 45-CT/TW…" — value with its unit, for messages. */
-export function formatRuleValue(value: unknown, valueUnit: string): string {
+export function formatRuleValue(value: unknown, valueUnit: string, key?: string): string {
+  const options = key
+    ? (ruleDefinitions[key as RuleKey] as { options?: Record<string, string> })?.options
+    : undefined;
+  if (options && typeof value === 'string' && options[value]) return options[value];
   if (valueUnit === 'month' && typeof value === 'string') {
     const [y, m] = value.split('-');
     return `${m}/${y}`;

@@ -17,6 +17,8 @@ export function checkRuleValue(def: RuleDefinition, value: number | string): Ver
       !(typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value))
     )
       return deny('phải là tháng dạng yyyy-mm, ví dụ 2025-07', [VALUE_RULE]);
+    if (def.options && !(typeof value === 'string' && value in def.options))
+      return deny(`phải là một trong: ${Object.keys(def.options).join(', ')}`, [VALUE_RULE]);
     return typeof value === 'string' ? allow() : deny('phải là văn bản', [VALUE_RULE]);
   }
   if (typeof value !== 'number' || !Number.isFinite(value))

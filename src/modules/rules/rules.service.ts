@@ -37,7 +37,7 @@ export function toEntryDto(row: repo.RuleEntryRow, date = today()): RuleEntryDto
     id: row.id,
     key: row.key,
     value: row.value as number | string,
-    valueText: formatRuleValue(row.value, row.valueUnit),
+    valueText: formatRuleValue(row.value, row.valueUnit, row.key),
     valueUnit: row.valueUnit,
     document: row.document,
     article: row.article,
@@ -106,7 +106,7 @@ export async function resolveForUnit({
   const entries = await repo.listVisibleEntries(db, actor, k);
   const entry = resolveEntry(entries, k, unit.path, date) as repo.RuleEntryRow | undefined;
   if (!entry) throw notFound(`Quy định "${def.title}" có hiệu lực ngày ${date}`);
-  const valueText = formatRuleValue(entry.value, entry.valueUnit);
+  const valueText = formatRuleValue(entry.value, entry.valueUnit, entry.key);
   return {
     key: k,
     title: def.title,
@@ -194,7 +194,7 @@ export async function createEntry({
       entityType: 'rule',
       entityId: row.id,
       scopePath: auditScope(actor, scope.unitPath),
-      summary: `${scope.unitId ? 'Quy định riêng' : 'Phiên bản mới'} "${def.title}": ${formatRuleValue(body.value, def.valueUnit)} từ ${body.validFrom}`,
+      summary: `${scope.unitId ? 'Quy định riêng' : 'Phiên bản mới'} "${def.title}": ${formatRuleValue(body.value, def.valueUnit, k)} từ ${body.validFrom}`,
       after: {
         value: body.value,
         document: body.document,

@@ -456,11 +456,13 @@ export const entryParams = z.object({
 export const deleteEntryQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export const printFormats = ['docx', 'pdf'] as const;
+/** Most résumés printed into one file (the request renders them all before answering). */
+export const PRINT_LIMIT = 200;
 export const printBody = z.object({
   memberIds: z
     .array(z.number().int().positive())
     .min(1, 'chưa chọn đảng viên nào')
-    .max(200, 'tối đa 200 người mỗi lần in'),
+    .max(PRINT_LIMIT, `tối đa ${PRINT_LIMIT} người mỗi lần in`),
   format: z.enum(printFormats),
 });
 

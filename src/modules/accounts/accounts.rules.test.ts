@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   canBindToUnit,
   canChangeOwnAccount,
+  canGrantPermissions,
   canLinkMember,
+  normalizePermissions,
   normalizeRoles,
   type MemberFacts,
   type UnitFacts,
@@ -102,6 +104,19 @@ describe('normalizeRoles', () => {
       'officer',
       'member',
     ]);
+  });
+});
+
+describe('canGrantPermissions', () => {
+  it('grants the protected-résumé permission to staff accounts only, and lists it once', () => {
+    expect(canGrantPermissions(['member'], []).ok).toBe(true);
+    expect(canGrantPermissions(['reader'], ['sensitive']).ok).toBe(true);
+    expect(canGrantPermissions(['officer', 'member'], ['sensitive']).ok).toBe(true);
+    const refused = canGrantPermissions(['member'], ['sensitive']);
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('phần mật');
+    expect(refused.citations[0]!.document).toBe('Quy định phân quyền của CanBo');
+    expect(normalizePermissions(['sensitive', 'sensitive'])).toEqual(['sensitive']);
   });
 });
 

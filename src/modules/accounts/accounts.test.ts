@@ -374,6 +374,14 @@ describe('the permission for the protected parts of the résumé', () => {
     const body = refused.json<ErrorBody>();
     expect(body.fields?.[0]?.field).toBe('permissions');
     expect(body.message).toContain('Quy định phân quyền của CanBo');
+    // Nor kept when the account is cut down to a member-only one.
+    const demoted = await cityAdmin.patch(`/api/accounts/${acc.id}`, {
+      version: acc.version,
+      roles: ['member'],
+      memberId: member.id,
+    });
+    expect(demoted.statusCode).toBe(400);
+    expect(demoted.json<ErrorBody>().fields?.[0]?.field).toBe('permissions');
     const byOfficer = await officer.patch(`/api/accounts/${acc.id}`, {
       version: acc.version,
       permissions: [],

@@ -31,9 +31,15 @@ export async function exportResumes(opts: {
   const loaded = await loadForPrint({ db: opts.db, actor: opts.actor, memberIds: opts.memberIds });
   const printedOn = today();
   const printable: PrintableResume[] = [];
+  // Names of the units above each person, for the header (the person was checked visible);
+  // read once per unit, as a printed list often shares a few cells.
+  const chains = new Map<string, Awaited<ReturnType<typeof repo.unitsOnPath>>>();
   for (const { member, dto } of loaded) {
-    // Names of the units above the person, for the header; the person was checked visible.
-    const chain = await repo.unitsOnPath(opts.db, member.unitPath);
+    let chain = chains.get(member.unitPath);
+    if (!chain) {
+      chain = await repo.unitsOnPath(opts.db, member.unitPath);
+      chains.set(member.unitPath, chain);
+    }
     printable.push({
       member,
       resume: dto,

@@ -35,9 +35,33 @@ const PERIOD_RULE = dataCheck(
   'Thời gian trong lý lịch: từ trước đến sau, sau ngày sinh và không ở tương lai',
 );
 
-export interface PeriodProblem {
-  field: 'from' | 'to';
+/** A refused check on one field of the form. */
+export interface FieldVerdict {
+  field: string;
   verdict: Verdict;
+}
+
+/** A 2C moment (year, month or day) must lie between the person's birth and today. */
+function checkMoment(
+  field: string,
+  value: string,
+  facts: { birthDate: string; today: string },
+): FieldVerdict | null {
+  if (partialDateEnd(value) < facts.birthDate) {
+    return {
+      field,
+      verdict: deny(`${formatPartialDate(value)} trước ngày sinh ${formatDate(facts.birthDate)}`, [
+        PERIOD_RULE,
+      ]),
+    };
+  }
+  if (partialDateStart(value) > facts.today) {
+    return {
+      field,
+      verdict: deny(`${formatPartialDate(value)} là thời gian trong tương lai`, [PERIOD_RULE]),
+    };
+  }
+  return null;
 }
 
 /**
@@ -50,9 +74,9 @@ export function checkPeriod(
   from: string | null,
   to: string | null,
   facts: { birthDate: string; today: string },
-): PeriodProblem[] {
+): FieldVerdict[] {
   const spec = sectionSpecs[section].period;
-  const problems: PeriodProblem[] = [];
+  const problems: FieldVerdict[] = [];
   const no = (field: 'from' | 'to', message: string) =>
     problems.push({ field, verdict: deny(message, [PERIOD_RULE]) });
   if (spec === 'none') {
@@ -70,12 +94,8 @@ export function checkPeriod(
     ['from', from],
     ['to', to],
   ] as const) {
-    if (!value) continue;
-    if (partialDateEnd(value) < facts.birthDate) {
-      no(field, `${formatPartialDate(value)} trước ngày sinh ${formatDate(facts.birthDate)}`);
-    } else if (partialDateStart(value) > facts.today) {
-      no(field, `${formatPartialDate(value)} là thời gian trong tương lai`);
-    }
+    const problem = value ? checkMoment(field, value, facts) : null;
+    if (problem) problems.push(problem);
   }
   if (to && partialDateEnd(to) < partialDateStart(from)) {
     no('to', `${formatPartialDate(to)} trước thời gian bắt đầu ${formatPartialDate(from)}`);
@@ -83,34 +103,17 @@ export function checkPeriod(
   return problems;
 }
 
-export interface ProfileProblem {
-  field: string;
-  verdict: Verdict;
-}
-
 /** Dates of the profile: after birth, not in the future, discharge not before enlistment. */
 export function checkProfileDates(
   general: FieldValues,
   facts: { birthDate: string; today: string },
-): ProfileProblem[] {
-  const problems: ProfileProblem[] = [];
+): FieldVerdict[] {
+  const problems: FieldVerdict[] = [];
   for (const spec of generalFields) {
     const value = general[spec.key];
     if (spec.kind !== 'date' || typeof value !== 'string' || !value) continue;
-    if (partialDateEnd(value) < facts.birthDate) {
-      problems.push({
-        field: spec.key,
-        verdict: deny(
-          `${formatPartialDate(value)} trước ngày sinh ${formatDate(facts.birthDate)}`,
-          [PERIOD_RULE],
-        ),
-      });
-    } else if (partialDateStart(value) > facts.today) {
-      problems.push({
-        field: spec.key,
-        verdict: deny(`${formatPartialDate(value)} là thời gian trong tương lai`, [PERIOD_RULE]),
-      });
-    }
+    const problem = checkMoment(spec.key, value, facts);
+    if (problem) problems.push(problem);
   }
   const enlist = general['enlistDate'];
   const discharge = general['dischargeDate'];

@@ -34,6 +34,7 @@ import {
   canWriteSensitive,
   checkPeriod,
   checkProfileDates,
+  type FieldVerdict,
 } from './resume.rules.ts';
 
 type Ctx = { db: Db; actor: Actor };
@@ -89,15 +90,7 @@ function entryValues(body: EntryBody) {
 const isSensitive = (section: ResumeSection) => sectionSpecs[section].sensitive;
 const publicSections = resumeSections.filter((s) => !isSensitive(s));
 
-/** The sections a caller may see on this record. */
-function visibleSections(actor: Actor, memberId: number): readonly ResumeSection[] {
-  const sees = canSeeSensitive({
-    hasPermission: hasPermission(actor, 'sensitive'),
-    ownRecord: actor.memberId === memberId,
-  }).ok;
-  return sees ? resumeSections : publicSections;
-}
-
+/** Whether the caller may see the protected part of this person's résumé. */
 const seesSensitive = (actor: Actor, memberId: number) =>
   canSeeSensitive({
     hasPermission: hasPermission(actor, 'sensitive'),
@@ -250,14 +243,10 @@ function refuseSensitive(actor: Actor, what: string) {
   if (!verdict.ok) throw forbidden(`${explain(verdict)}.`);
 }
 
-function enforceAll(problems: { field: string; verdict: { ok: boolean } & object }[]) {
+function enforceAll(problems: FieldVerdict[]) {
   if (problems.length) {
     throw invalid(
-      problems.map((p) => ({
-        field: p.field,
-        label: label(p.field),
-        message: explain(p.verdict as Parameters<typeof explain>[0]),
-      })),
+      problems.map((p) => ({ field: p.field, label: label(p.field), message: explain(p.verdict) })),
     );
   }
 }
@@ -302,7 +291,9 @@ export async function saveProfile(
       before: { ...(generalChanges?.before ?? {}) },
       after: {
         ...(generalChanges?.after ?? {}),
-        ...(sensitiveChanged.length ? { phanMatDaSua: labelsOf(sensitiveChanged) } : {}),
+        ...(sensitiveChanged.length
+          ? { sensitive: protectedNote(labelsOf(sensitiveChanged)) }
+          : {}),
       },
     });
   });
@@ -317,17 +308,41 @@ function checkEntry(body: EntryBody, member: repo.MemberRow) {
   enforceAll(problems);
 }
 
-/** What an audit row keeps of an entry: the protected sections only by name. */
+/** How the log mentions protected content: what changed, never the values. */
+const protectedNote = (what: string) => `${what} (nội dung không ghi vào nhật ký)`;
+
+/**
+ * The whole content of a row, every field of its section present (null when empty), so that
+ * `diff` also sees a field that was cleared.
+ */
+const contentOf = (dto: ResumeEntryDto): Record<string, unknown> => ({
+  from: dto.from,
+  to: dto.to,
+  ...Object.fromEntries(
+    sectionSpecs[dto.section].fields.map((f) => [f.key, dto.fields[f.key] ?? null]),
+  ),
+});
+
+/**
+ * What an audit row keeps of an entry. A protected row is not even named by its section
+ * (that a person has a "Kỷ luật" row is itself protected): the log, which readers without the
+ * permission see, says only that a protected row changed.
+ */
 function auditOf(dto: ResumeEntryDto): Record<string, unknown> {
-  if (isSensitive(dto.section)) return { section: dto.section };
-  return { section: dto.section, from: dto.from, to: dto.to, ...dto.fields };
+  if (isSensitive(dto.section)) return { sensitive: protectedNote('một dòng') };
+  const filled = Object.entries(contentOf(dto)).filter(([, v]) => v !== null);
+  return { section: dto.section, ...Object.fromEntries(filled) };
 }
 
 function rowTitle(dto: ResumeEntryDto): string {
   const spec = sectionSpecs[dto.section];
-  if (spec.sensitive) return `mục “${spec.title}” (phần mật)`;
-  const first = spec.fields[0] ? dto.fields[spec.fields[0].key] : undefined;
-  return `mục “${spec.title}”${first !== undefined ? `: ${String(first)}` : ''}`;
+  if (spec.sensitive) return 'một dòng thuộc phần mật';
+  const head = spec.fields[0];
+  const value = head ? dto.fields[head.key] : undefined;
+  if (!head || value === undefined) return `mục “${spec.title}”`;
+  // Code lists (loại lịch sử, loại quan hệ…) by their Vietnamese label, not their code.
+  const shown = head.kind === 'enum' ? (head.options[String(value)] ?? String(value)) : value;
+  return `mục “${spec.title}”: ${String(shown)}`;
 }
 
 export async function createEntry(
@@ -357,11 +372,9 @@ export async function createEntry(
 async function lockedEntry(ctx: Ctx, memberId: number, entryId: number, version: number) {
   const member = await lockedMember(ctx, memberId);
   const row = await repo.findEntry(ctx.db, ctx.actor, memberId, entryId);
-  // A protected row is as good as absent for a caller who may not see it.
-  if (!row || !visibleSections(ctx.actor, memberId).includes(row.section as ResumeSection)) {
-    if (row && isSensitive(row.section as ResumeSection)) {
-      refuseSensitive(ctx.actor, `Mục “${sectionSpecs[row.section as ResumeSection].title}”`);
-    }
+  // A protected row is as good as absent for a caller who may not see it: a 403 naming its
+  // section would tell that the person has, say, a discipline record.
+  if (!row || (isSensitive(row.section as ResumeSection) && !seesSensitive(ctx.actor, memberId))) {
     throw notFound(ENTRY);
   }
   if (row.version !== version) throw staleVersion();
@@ -390,15 +403,15 @@ export async function updateEntry(
     const saved = await repo.updateEntry(tx, entryId, body.version, entryValues(body));
     if (!saved) throw staleVersion();
     const after = toEntryDto(saved);
-    const changes = diff(auditOf(before), auditOf(after));
-    if (changes || isSensitive(after.section)) {
+    const changes = diff(contentOf(before), contentOf(after));
+    if (changes) {
       await recordAudit(tx, actor, {
         action: 'update',
         entityType: 'member',
         entityId: memberId,
         scopePath: member.unitPath,
         summary: `Sửa trong lý lịch của ${member.fullName} ${rowTitle(after)}`,
-        ...(changes ?? { before: { section: after.section }, after: { section: after.section } }),
+        ...(isSensitive(after.section) ? { after: auditOf(after) } : changes),
       });
     }
     return after;

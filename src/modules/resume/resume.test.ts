@@ -213,6 +213,26 @@ describe('the 2C résumé', () => {
       version: 2,
     });
     expect(moved.statusCode).toBe(400);
+    // Clearing a field is a change too, and the log keeps what was there.
+    const cleared = await officer.patch(`/api/members/${person.id}/resume/entries/${row.id}`, {
+      ...training,
+      to: '2007',
+      fields: { school: training.fields.school, diploma: 'Cử nhân Luật' },
+      version: 2,
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json<ResumeEntryDto>().fields['trainingField']).toBeUndefined();
+    const logged = await t.db.select().from(auditLog).where(eq(auditLog.entityId, person.id));
+    const clearing = logged.find(
+      (r) =>
+        r.action === 'update' &&
+        (r.after as Record<string, unknown> | null)?.['trainingField'] === null,
+    );
+    expect(clearing?.before).toMatchObject({
+      trainingField: 'Luật kinh tế',
+      trainingMode: 'full_time',
+    });
+    expect(clearing?.after).toMatchObject({ trainingField: null, trainingMode: null });
 
     const extra = await officer.post(`/api/members/${person.id}/resume/entries`, {
       section: 'awards',
@@ -261,11 +281,23 @@ describe('the 2C résumé', () => {
     expect(JSON.stringify(await resumeOf(officer))).not.toContain('XYZ');
     expect(JSON.stringify(await resumeOf(reader))).not.toContain('XYZ');
     expect(JSON.stringify(await resumeOf(trusted))).toContain('XYZ');
+    // A row the caller may not see is absent: a 403 naming "Kỷ luật" would reveal it exists.
     const del = await officer.delete(`/api/members/${person.id}/resume/entries/${id}?version=1`);
-    expect(del.statusCode).toBe(403);
-    const history = await trusted.get(`/api/history/member/${person.id}`);
-    expect(history.body).toContain('phần mật');
+    expect(del.statusCode).toBe(404);
+    expect(del.body).not.toContain('Kỷ luật');
+    const patch = await officer.patch(`/api/members/${person.id}/resume/entries/${id}`, {
+      ...training,
+      version: 1,
+    });
+    expect(patch.statusCode).toBe(404);
+    // The log, read by callers without the permission, says a protected row was added but
+    // neither its content nor its section.
+    const history = await officer.get(`/api/history/member/${person.id}`);
+    expect(history.statusCode).toBe(200);
+    expect(history.body).toContain('một dòng thuộc phần mật');
     expect(history.body).not.toContain('XYZ');
+    expect(history.body).not.toContain('Kỷ luật');
+    expect(history.body).not.toContain('discipline');
 
     const mine = await self.get('/api/me/resume');
     expect(mine.statusCode, mine.body).toBe(200);

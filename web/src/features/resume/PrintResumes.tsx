@@ -2,11 +2,10 @@ import { App, Button, Space } from 'antd';
 import type { TableRowSelection } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { errorMessage } from '../../components/errors.tsx';
+import { PRINT_LIMIT as MAX } from '../../lib/contracts.ts';
 import { canBrowse } from '../../lib/roles.ts';
 import { useCurrentUser } from '../auth/auth.tsx';
 import { downloadFile } from './download.ts';
-
-const MAX = 200;
 
 /**
  * Row selection for a list of members and the "In lý lịch (n)" button that prints the chosen

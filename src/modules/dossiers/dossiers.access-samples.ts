@@ -100,5 +100,5 @@ export const dossiersAccess: ModuleAccess = {
       (w) => ({ url: `/api/dossiers/completeness/export?unitId=${w.unitA.id}&completeness=all` }),
     ],
   },
-  tables: ['document_types', 'dossier_documents'],
+  tables: ['document_types', 'dossier_documents', 'stored_files'],
 };

@@ -1,3 +1,4 @@
+import { QD190 } from '../rules/rules.catalog.ts';
 import type { Db } from '../../core/db/client.ts';
 import type { DocumentFileKind, DossierProcess } from '../../contracts/enums.ts';
 import { documentTypes } from './dossiers.schema.ts';
@@ -15,8 +16,6 @@ interface ShippedType {
 
 const scans: DocumentFileKind[] = ['pdf', 'jpg', 'png'];
 const documents: DocumentFileKind[] = ['pdf', 'docx', 'jpg', 'png'];
-
-const QD190 = 'Quy định 190-QĐ/TW ngày 10/10/2024 về thi hành Điều lệ Đảng về bầu cử trong Đảng';
 
 /**
  * The candidacy file of a person put forward for a party committee (QĐ 190-QĐ/TW), in the 11

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { activeMemberStatuses } from '../../contracts/enums.ts';
 import { inScope, type Actor } from '../../core/access/actor.ts';
 import type { Db } from '../../core/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
@@ -10,6 +11,12 @@ export type DocumentTypeRow = typeof documentTypes.$inferSelect;
 export type DossierDocumentRow = typeof dossierDocuments.$inferSelect;
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** Current members only (not transferred out, deceased, removed…), as the posts warnings count. */
+const activeStatus = sql`m.status in (${sql.join(
+  activeMemberStatuses.map((s) => sql`${s}`),
+  sql`, `,
+)})`;
 
 // ─── Document types (a shared catalogue, not scoped) ─────────────────────────────────────
 
@@ -211,11 +218,11 @@ export interface CompletenessRow {
 }
 
 /**
- * One page of the subtree's active members with, per person, how many required types of the
- * process have a verified current document (and how many are pending or rejected). Each person
- * probes the one-current-document index; post holders are found from the appointments first,
- * so the warnings list touches only them. The window count gives the total; unit names are
- * joined for the page only.
+ * One page of the subtree's current members (active status, not archived) with, per person,
+ * how many required types of the process have a verified current document (and how many are
+ * pending or rejected). Each person probes the one-current-document index; post holders are
+ * found from the appointments first, so the warnings list touches only them. The window count
+ * gives the total; unit names are joined for the page only.
  */
 export async function completenessPage(
   db: Db,
@@ -250,7 +257,7 @@ export async function completenessPage(
           and d.document_type_id in (select id from req)
       ) x
       where ${inScope(sql`m.unit_path`, actor)} and m.unit_path like ${f.path + '%'}
-        and m.archived_at is null ${holders}
+        and m.archived_at is null and ${activeStatus} ${holders}
     ),
     p as (
       select s.*, r.n, count(*) over ()::int as total

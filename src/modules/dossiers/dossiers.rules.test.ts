@@ -66,6 +66,8 @@ describe('sanitizeFileName', () => {
     expect(sanitizeFileName('...', 'pdf')).toBe('giay-to.pdf');
     expect(sanitizeFileName('a\u0000b\r\n.pdf', 'pdf')).toBe('ab.pdf');
     expect(sanitizeFileName('x'.repeat(400) + '.pdf', 'pdf')).toHaveLength(154);
+    // A right-to-left override shows this name on screen as "hop-dongfdp.png".
+    expect(sanitizeFileName('hop-dong\u202Egnp.pdf', 'png')).toBe('hop-donggnp.png');
   });
 
   it('keeps Vietnamese in composed form', () => {

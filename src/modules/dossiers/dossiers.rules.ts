@@ -1,4 +1,5 @@
 import type { DocumentFileKind } from '../../contracts/enums.ts';
+import { isTopLevel } from '../../core/access/actor.ts';
 import { accessCheck, allow, dataCheck, deny, type Verdict } from '../../core/rules/verdict.ts';
 import { formatNumber } from '../../core/vietnamese/index.ts';
 
@@ -20,8 +21,7 @@ const CATALOGUE_RULE = accessCheck(
 
 /** The document-type catalogue is shared by every subtree, so only a top-level admin edits it. */
 export function canManageCatalogue(actor: { roles: readonly string[]; scopePath: string }) {
-  const topLevel = actor.scopePath.split('/').filter(Boolean).length === 1;
-  return actor.roles.includes('admin') && topLevel
+  return actor.roles.includes('admin') && isTopLevel(actor)
     ? allow()
     : deny(
         'Chỉ quản trị hệ thống ở tổ chức cấp cao nhất được thêm, sửa hoặc ngừng dùng loại giấy tờ',
@@ -103,15 +103,18 @@ export function checkUpload(f: UploadFacts): { field: 'typeId' | 'file'; verdict
   return null;
 }
 
+/** Direction controls that make "tai-lieu\u202Efdp.exe" read as "tai-lieuexe.pdf" on screen. */
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /**
- * A name safe to store and to send back in a header: no folders, no control or reserved
- * characters, at most 150 characters, and the extension of what the content really is.
+ * A name safe to store and to send back in a header: no folders, no control, direction or
+ * reserved characters, at most 150 characters, and the extension of what the content really is.
  */
 export function sanitizeFileName(raw: string, kind: DocumentFileKind): string {
   const base = (raw.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
     .split('')
-    .filter((c) => c >= ' ' && c !== '\u007f' && !'<>:"|?*'.includes(c))
+    .filter((c) => c >= ' ' && c !== '\u007f' && !'<>:"|?*'.includes(c) && !BIDI.test(c))
     .join('')
     .replace(/\s+/g, ' ')
     .trim()

@@ -22,6 +22,7 @@ import {
 import { fieldLabels } from '../../contracts/field-labels.ts';
 import {
   hasPermission,
+  hasRole,
   requireReader,
   requireWriter,
   type Actor,
@@ -259,7 +260,7 @@ export async function getDossier({
     verifiedRequiredCount: verified,
     complete: verified >= required,
     summary: completenessSummary(verified, required),
-    canWrite: actor.roles.includes('admin') || actor.roles.includes('officer'),
+    canWrite: hasRole(actor, 'admin', 'officer'),
     canSeeSensitive: hasPermission(actor, 'sensitive'),
   };
 }

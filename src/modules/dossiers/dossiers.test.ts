@@ -416,6 +416,11 @@ describe('completeness', () => {
     });
     const holder = await makeMember(t.db, cell, { fullName: 'Đỗ Văn Đương Chức' });
     const former = await makeMember(t.db, cell, { fullName: 'Vũ Thị Đã Nghỉ' });
+    // Still holds the post on paper, but is no longer a member here: not a warning.
+    const deceased = await makeMember(t.db, cell, {
+      fullName: 'Lý Văn Từ Trần',
+      status: 'deceased',
+    });
     await makeMember(t.db, cell, { fullName: 'Hoàng Văn Không Chức' });
     const [post] = await t.database.query<{ id: number }>(
       `insert into post_titles (code, name, level, sector) values ('dossier_test_head', 'Bí thư', 'head', 'party') returning id`,
@@ -423,6 +428,7 @@ describe('completeness', () => {
     for (const [m, end] of [
       [holder, null],
       [former, '2024-12-31'],
+      [deceased, null],
     ] as const) {
       await t.database.query(
         `insert into appointments (member_id, post_title_id, unit_id, unit_path, start_date, end_date, method)

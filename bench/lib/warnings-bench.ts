@@ -19,7 +19,7 @@ import {
   sameSeatHistory,
 } from '../../src/modules/posts/posts.repo.ts';
 import { retirementBirthWindow } from '../../src/modules/posts/retirement-window.ts';
-import { addMonths } from '../../src/modules/posts/tenure.rules.ts';
+import { addMonths } from '../../src/core/dates.ts';
 import { listWarnings } from '../../src/modules/posts/warnings.service.ts';
 import { loadRules } from '../../src/modules/rules/registry.ts';
 import { fmtMs, log, now, percentiles, type Percentiles } from './util.ts';
@@ -115,7 +115,7 @@ export async function runWarningsBench(o: WarningsBenchOptions) {
         const serviceMs = now() - t;
         rows = answer.total;
         t = now();
-        const holders = await holdersInForce(db, actor, unit.path, date);
+        const holders = await holdersInForce(db, actor, unit.path, date, { membersInScope: true });
         await sameSeatHistory(db, actor, holders);
         const windows = (['male', 'female'] as const).flatMap((gender) => {
           const w = retirementBirthWindow(gender, rules, unit.path, date, addMonths(date, 12));

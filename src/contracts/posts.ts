@@ -239,7 +239,9 @@ export const nonLocalDto = z.object({
   percent: z.number().nullable(),
   percentText: z.string(),
   targetPercent: z.number().nullable(),
-  /** "Đạt chỉ tiêu …", "Chưa đạt …" or "chưa có chỉ tiêu". */
+  /** Whether the share reaches the target; null without a target or without key posts. */
+  reached: z.boolean().nullable(),
+  /** "53,1% (17/32) ≥ chỉ tiêu 50% theo …: đạt", "… : chưa đạt" or "chưa có chỉ tiêu". */
   verdict: z.string(),
   citations: z.array(citationDto),
   byPost: z.array(nonLocalRowDto),

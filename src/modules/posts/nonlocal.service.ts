@@ -73,13 +73,16 @@ export async function nonLocalShare({
   const target = rules.find<number>('nonlocal.key_posts_target_percent', unit.path, date);
   const percent = total ? (nonLocal / total) * 100 : null;
   let verdict: string;
+  let reached: boolean | null = null;
   if (!target) verdict = 'chưa có chỉ tiêu';
-  else if (percent === null)
-    verdict = `Chỉ tiêu ${formatNumber(target.value)}%: chưa có chức danh chủ chốt nào để tính`;
   else {
-    const reached = percent >= target.value;
-    verdict = `${percentText(nonLocal, total)} (${nonLocal}/${total}) ${reached ? '≥' : '<'} chỉ tiêu ${formatNumber(target.value)}% theo ${target.citation.document}: ${reached ? 'đạt' : 'chưa đạt'}`;
     citations.set('target', target.citation);
+    const goal = `chỉ tiêu ${formatNumber(target.value)}% theo ${target.citation.document}`;
+    if (percent === null) verdict = `Chưa có chức danh chủ chốt nào để so với ${goal}`;
+    else {
+      reached = percent >= target.value;
+      verdict = `${percentText(nonLocal, total)} (${nonLocal}/${total}) ${reached ? '≥' : '<'} ${goal}: ${reached ? 'đạt' : 'chưa đạt'}`;
+    }
   }
   return {
     date,
@@ -91,6 +94,7 @@ export async function nonLocalShare({
     percent,
     percentText: percentText(nonLocal, total),
     targetPercent: target?.value ?? null,
+    reached,
     verdict,
     citations: [...citations.values()],
     byPost: [...byPost.values()]

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { ModuleAccess } from '../../testing/access-types.ts';
 import { appointments, postTitles } from './posts.schema.ts';
 
-const appointmentBody = (unitId: number) => ({
-  postTitleId: 1,
+/** A valid body but for where it points: only the scope can refuse it. */
+const appointmentBody = (postTitleId: number, unitId: number) => ({
+  postTitleId,
   unitId,
   startDate: '2020-01-01',
   method: 'elected',
@@ -57,25 +58,29 @@ export const postsAccess: ModuleAccess = {
     'POST /api/members/:id/appointments': [
       (w) => ({
         url: `/api/members/${w.memberA.id}/appointments`,
-        payload: appointmentBody(w.unitA.id),
+        payload: appointmentBody(w.ids.postTitleA!, w.unitA.id),
       }),
       (w) => ({
         url: `/api/members/${w.memberB.id}/appointments`,
-        payload: appointmentBody(w.unitA.id),
+        payload: appointmentBody(w.ids.postTitleA!, w.unitA.id),
       }),
       (w) => ({
         url: `/api/members/${w.memberA.id}/appointments`,
-        payload: appointmentBody(w.unitB.id),
+        payload: appointmentBody(w.ids.postTitleA!, w.unitB.id),
       }),
     ],
     'PATCH /api/appointments/:id': [
       (w) => ({
         url: `/api/appointments/${w.ids.appointmentA}`,
-        payload: { ...appointmentBody(w.unitA.id), version: 1, endDate: '2021-01-01' },
+        payload: {
+          ...appointmentBody(w.ids.postTitleA!, w.unitA.id),
+          version: 1,
+          endDate: '2021-01-01',
+        },
       }),
       (w) => ({
         url: `/api/appointments/${w.ids.appointmentA}`,
-        payload: { ...appointmentBody(w.unitB.id), version: 1 },
+        payload: { ...appointmentBody(w.ids.postTitleA!, w.unitB.id), version: 1 },
       }),
     ],
     'DELETE /api/appointments/:id': [

@@ -188,14 +188,15 @@ const intArray = (ids: number[]) => {
 
 /**
  * Appointments in force on `date` to posts held in the subtree of `path`, with the holder
- * (active members only) and the unit. `onlyKey` narrows to key posts; `levels` to levels.
+ * (active members only unless `activeOnly` is false) and the unit; `onlyKey` narrows to key
+ * posts.
  */
 export async function holdersInForce(
   db: Db,
   actor: Actor,
   path: string,
   date: string,
-  opts: { onlyKey?: boolean; levels?: string[]; activeOnly?: boolean } = {},
+  opts: { onlyKey?: boolean; activeOnly?: boolean; membersInScope?: boolean } = {},
 ): Promise<HolderRow[]> {
   const where: SQL[] = [
     sql`a.unit_path like ${path + '%'}`,
@@ -204,13 +205,8 @@ export async function holdersInForce(
     sql`(a.end_date is null or a.end_date >= ${date})`,
   ];
   if (opts.onlyKey) where.push(sql`p.is_key`);
-  if (opts.levels)
-    where.push(
-      sql`p.level in (${sql.join(
-        opts.levels.map((l) => sql`${l}`),
-        sql`, `,
-      )})`,
-    );
+  // Lists that name people show only those whose record the caller may see; counts need not.
+  if (opts.membersInScope) where.push(inScope(sql`m.unit_path`, actor));
   if (opts.activeOnly !== false) {
     where.push(sql`m.archived_at is null and m.status in ('full', 'probationary')`);
   }

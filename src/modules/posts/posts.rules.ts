@@ -2,7 +2,7 @@
 import type { AppointmentMethod } from '../../contracts/enums.ts';
 import { allow, dataCheck, deny, type Verdict } from '../../core/rules/verdict.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
-import { addMonths } from './tenure.rules.ts';
+import { addMonths } from '../../core/dates.ts';
 
 export interface AppointmentFacts {
   id?: number;

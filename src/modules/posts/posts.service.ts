@@ -9,12 +9,18 @@ import type {
 } from '../../contracts/posts.ts';
 import type { AppointmentMethod, PostLevel, PostSector } from '../../contracts/enums.ts';
 import { fieldLabels } from '../../contracts/field-labels.ts';
-import { requireAdmin, requireReader, requireWriter, type Actor } from '../../core/access/actor.ts';
+import {
+  isTopLevel,
+  requireAdmin,
+  requireReader,
+  requireWriter,
+  type Actor,
+} from '../../core/access/actor.ts';
 import { diff, recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
 import { fieldError, forbidden, invalid, notFound, staleVersion } from '../../core/errors.ts';
-import { dataCheck, deny, explain, type Verdict } from '../../core/rules/verdict.ts';
+import { accessCheck, dataCheck, deny, explain, type Verdict } from '../../core/rules/verdict.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
 import { assertMemberVisible } from '../members/members.service.ts';
 import { isVisible } from '../members/members.repo.ts';
@@ -47,15 +53,19 @@ function enforceAll(problems: Problem[]) {
 
 // ─── Post titles ─────────────────────────────────────────────────────────────────────────
 
+const CATALOGUE_RULE = accessCheck(
+  'Danh mục chức danh dùng chung cho toàn hệ thống do quản trị hệ thống cấp cao nhất quản lý',
+);
+
 /**
  * The catalogue is national: only an administrator of a whole tree (an account bound to a
  * root unit) may change it, so an administrator of one commune cannot rename a title for all.
  */
 function requireCatalogueAdmin(actor: Actor) {
   requireAdmin(actor);
-  if (actor.scopePath.split('/').filter(Boolean).length !== 1) {
+  if (!isTopLevel(actor)) {
     throw forbidden(
-      'Danh mục chức danh dùng chung toàn hệ thống: chỉ quản trị viên cấp cao nhất được sửa.',
+      `${explain(deny('Chỉ quản trị viên cấp cao nhất được sửa danh mục chức danh', [CATALOGUE_RULE]))}.`,
     );
   }
 }

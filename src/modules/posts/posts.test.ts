@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths } from './tenure.rules.ts';
-import { today } from '../../core/dates.ts';
+import { addMonths, today } from '../../core/dates.ts';
 import { ruleEntries } from '../rules/rules.schema.ts';
 import { forgetCachedRules } from '../rules/registry.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
@@ -75,7 +74,9 @@ describe('post titles catalogue', () => {
   it('lets only an administrator of the whole tree change it, audited', async () => {
     const payload = { code: 'TB-DV', name: 'Trưởng Ban Dân vận', level: 'head', sector: 'party' };
     const local = await signIn(t.app, 'posts.commune.admin');
-    expect((await local.post('/api/post-titles', payload)).statusCode).toBe(403);
+    const refused = await local.post('/api/post-titles', payload);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('(theo Quy định phân quyền của CanBo)');
     const res = await officer.post('/api/post-titles', payload);
     expect(res.statusCode).toBe(201);
     const created = res.json<PostTitleDto>();
@@ -269,8 +270,8 @@ describe('warnings dashboard', () => {
     expect(page2.items.map((r) => r.fullName)).toEqual(['Phạm Văn Gần']);
   });
 
-  it('exports a list with the columns of the screen', async () => {
-    const res = await boss.get(`/api/warnings/export.xlsx?unitId=${dash.id}&kind=term_limit`);
+  const exported = async (kind: string) => {
+    const res = await boss.get(`/api/warnings/export.xlsx?unitId=${dash.id}&kind=${kind}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
@@ -279,9 +280,31 @@ describe('warnings dashboard', () => {
     // Sheet rows are sparse (1-based); Array.from fills the holes.
     const values = Array.from(ws.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : []));
     const header = values.findIndex((r) => r[0] === 'STT');
-    expect(values[header]).toContain('Lý do');
-    expect(values[header + 1]![1]).toBe('Trần Văn Quá');
-    expect(values[header + 2]![1]).toBe('Phạm Văn Gần');
+    return { header: values[header]!, rows: values.slice(header + 1) };
+  };
+
+  it('exports a list with the columns of the screen', async () => {
+    const terms = await exported('term_limit');
+    expect(terms.header).toEqual([
+      'STT',
+      'Họ và tên',
+      'Ngày sinh',
+      'Chức vụ',
+      'Tổ chức',
+      'Giữ liên tục từ',
+      'Đến hạn',
+      'Tình trạng',
+      'Lý do',
+      'Căn cứ',
+    ]);
+    expect(terms.rows[0]![1]).toBe('Trần Văn Quá');
+    expect(terms.rows[1]![1]).toBe('Phạm Văn Gần');
+    // The retirement tab shows no post and no run in post.
+    const retiring = await exported('retirement');
+    expect(retiring.header).not.toContain('Chức vụ');
+    expect(retiring.header).not.toContain('Giữ liên tục từ');
+    expect(retiring.header).toContain('Đến hạn');
+    expect(retiring.rows[0]![1]).toBe('Hoàng Văn Hưu');
   });
 });
 
@@ -340,6 +363,10 @@ describe('non-local share of key posts', () => {
       await boss.get(`/api/statistics/non-local?unitId=${area.id}&date=2023-06-30`)
     ).json();
     expect(after.verdict).toBe('66,7% (2/3) < chỉ tiêu 70% theo Nghị quyết thử nghiệm: chưa đạt');
+    expect(after.reached).toBe(false);
+    expect(after.citations.map((c: { document: string }) => c.document)).toContain(
+      'Nghị quyết thử nghiệm',
+    );
     expect(after.byPost).toEqual([
       expect.objectContaining({
         postTitleName: 'Bí thư',
@@ -350,8 +377,48 @@ describe('non-local share of key posts', () => {
       expect.objectContaining({ postTitleName: 'Chủ tịch Ủy ban nhân dân', total: 1, nonLocal: 1 }),
     ]);
     const early = (
-      await boss.get(`/api/statistics/non-local?unitId=${area.id}&date=2020-06-30`)
+      await boss.get(`/api/statistics/non-local?unitId=${area.id}&date=2020-12-31`)
     ).json();
-    expect(early.total).toBe(0);
+    expect(early).toMatchObject({
+      total: 0,
+      reached: null,
+      verdict: 'Chưa có chức danh chủ chốt nào để so với chỉ tiêu 70% theo Nghị quyết thử nghiệm',
+    });
+  });
+});
+
+describe('warnings name only people whose record the caller may see', () => {
+  it('a post held in the subtree by a member registered elsewhere is counted there, not named', async () => {
+    const ward = await makeUnit(t.db, {
+      parent: root,
+      type: 'commune',
+      name: 'Đảng bộ phường Phạm Vi',
+      locality: 'Phường Phạm Vi',
+      validFrom: '2000-01-01',
+    });
+    const elsewhere = await makeUnit(t.db, {
+      parent: root,
+      type: 'grassroots_cell',
+      name: 'Chi bộ Nơi Khác',
+      validFrom: '2000-01-01',
+    });
+    const m = await makeMember(t.db, elsewhere, {
+      fullName: 'Lý Văn Ngoài',
+      birthDate: '1975-01-01',
+      gender: 'male',
+    });
+    const added = await officer.post(
+      `/api/members/${m.id}/appointments`,
+      body({ postTitleId: id('BT'), unitId: ward.id, startDate: addMonths(now, -121), term: '' }),
+    );
+    expect(added.statusCode).toBe(201);
+    await makeUser(t.db, ward, { username: 'posts.ward.reader', roles: ['reader'] });
+    const local = await signIn(t.app, 'posts.ward.reader');
+    const seen = (await local.get('/api/warnings?kind=term_limit')).json<WarningsDto>();
+    expect(seen.items.map((r) => r.fullName)).not.toContain('Lý Văn Ngoài');
+    const above = (
+      await boss.get(`/api/warnings?unitId=${ward.id}&kind=term_limit`)
+    ).json<WarningsDto>();
+    expect(above.items.map((r) => r.fullName)).toEqual(['Lý Văn Ngoài']);
   });
 });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lastDayOfMonth, monthIndex, monthOfIndex } from '../../core/dates.ts';
+import { addMonths, lastDayOfMonth, monthIndex, monthOfIndex } from '../../core/dates.ts';
 import { RuleSet } from '../rules/registry.ts';
 import { ruleDefinitions, shippedRules, type RuleKey } from '../rules/rules.catalog.ts';
 import { retirementOf } from '../rules/retirement.rules.ts';
 import type { RuleEntry } from '../rules/rules.resolve.ts';
 import { retirementBirthWindow } from './retirement-window.ts';
 import {
-  addMonths,
   localityCheck,
   retirementCheck,
   runOf,
@@ -116,7 +115,6 @@ describe('continuous run in the same post in the same place', () => {
 
 describe('term limit of a key head post (QĐ 65: 120 months, 2 consecutive terms)', () => {
   const a = appt({ startDate: '2015-07-01', term: '2015-2020' });
-  const prior: TenureAppointment[] = [];
   it('is ok before the warning window', () => {
     expect(limitOn(a, '2024-06-30').status).toBe('ok');
   });
@@ -134,7 +132,6 @@ describe('term limit of a key head post (QĐ 65: 120 months, 2 consecutive terms
     expect(over.citations.map((x) => x.document)).toContain(
       'Quy định 65-QĐ/TW năm 2022 về luân chuyển cán bộ',
     );
-    void prior;
   });
   it('is over after more consecutive terms than allowed', () => {
     const t1 = appt({ startDate: '2010-07-01', endDate: '2015-06-30', term: '2010-2015' });
@@ -344,6 +341,12 @@ describe('local or not', () => {
   });
   it('cannot tell without a quê quán', () => {
     expect(on(home(null)).status).toBe('unknown');
+  });
+  it('does not call everyone non-local in a district-level unit (no district of quê quán)', () => {
+    const district = { locality: 'Huyện Thanh Trì', province: 'Hà Nội' };
+    const c = on(home('Xã Tứ Hiệp', 'Hà Nội'), district);
+    expect(c.status).toBe('unknown');
+    expect(c.message).toContain('Huyện Thanh Trì là địa bàn cấp huyện');
   });
   it('counts the residence only where the basis rule says so, and says what it cannot check', () => {
     expect(on(home('Xã Ngũ Hiệp')).status).toBe('nonlocal');

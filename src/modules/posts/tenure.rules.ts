@@ -1,3 +1,4 @@
+import { QD65 } from '../rules/rules.catalog.ts';
 /**
  * Tenure, term limits, retirement, eligibility and local/non-local status: pure functions of
  * the facts and the rule registry, each returning a status, a Vietnamese explanation and the
@@ -5,15 +6,10 @@
  */
 import type { CheckDto } from '../../contracts/posts.ts';
 import type { PostLevel } from '../../contracts/enums.ts';
-import {
-  addDays,
-  lastDayOfMonth,
-  monthIndex,
-  monthOfIndex,
-  monthsBetween,
-} from '../../core/dates.ts';
+import { addDays, monthsBetween } from '../../core/dates.ts';
 import type { Citation } from '../../core/rules/verdict.ts';
 import { formatDate, searchKey } from '../../core/vietnamese/index.ts';
+import { addMonths } from '../../core/dates.ts';
 import type { RuleSet } from '../rules/registry.ts';
 import { ruleDefinitions } from '../rules/rules.catalog.ts';
 import { formatRuleValue, type ResolvedRule } from '../rules/rules.resolve.ts';
@@ -42,13 +38,11 @@ export interface TenureAppointment {
   isKey: boolean;
 }
 
-/** Same day of the month `n` months later (or earlier), clamped to the month's last day. */
-export function addMonths(isoDate: string, n: number): string {
-  const month = monthOfIndex(monthIndex(isoDate) + n);
-  const last = lastDayOfMonth(month);
-  const day = Math.min(Number(isoDate.slice(8, 10)), Number(last.slice(8, 10)));
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
+/**
+ * Same day of the month `n` months later (or earlier), clamped to the month's last day: the
+ * members module's one implementation, re-exported for this module's callers (its natural
+ * home is src/core/dates.ts).
+ */
 
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -397,6 +391,8 @@ export interface PlaceFacts {
 }
 
 const COMMUNE_PREFIXES = ['xa ', 'phuong ', 'thi tran ', 'dac khu '];
+/** District level (before 1/7/2025): CanBo holds no district of quê quán to compare with. */
+const DISTRICT_PREFIXES = ['huyen ', 'quan ', 'thi xa '];
 const PROVINCE_PREFIXES = ['tinh ', 'thanh pho ', 'tp. ', 'tp '];
 
 /** Folded place name without its administrative prefix and anything after a comma. */
@@ -416,13 +412,14 @@ export const isCommuneLocality = (locality: string) =>
 
 const NONLOCAL_POLICY: Citation = {
   rule: 'Bố trí chức danh chủ chốt không là người địa phương',
-  document: 'Quy định 65-QĐ/TW năm 2022 về luân chuyển cán bộ',
+  document: QD65,
 };
 
 /**
  * Whether the holder counts as a local of the place. Commune-level units (locality "Xã …",
  * "Phường …") compare the commune of the person's quê quán (and the province when both are
- * known); province-level units compare the province. The basis is the rule `nonlocal.basis`:
+ * known); province-level units compare the province; district-level ones ("Huyện …", "Quận …")
+ * stay undetermined, as CanBo holds no district of quê quán. The basis is the rule `nonlocal.basis`:
  * 'hometown' (default) or 'hometown_or_residence', where a current residence in the locality
  * also makes a local; CanBo holds no date the residence began, so that basis cannot check the
  * `nonlocal.long_residence_years` minimum and says so.
@@ -439,7 +436,8 @@ export function localityCheck(
   const locality = place.locality.trim();
   if (!locality) return check('unknown', 'Tổ chức chưa ghi địa bàn nên chưa xác định được', cites);
   const commune = isCommuneLocality(locality);
-  const home = commune ? person.hometownCommune : person.hometownProvince;
+  const district = !commune && DISTRICT_PREFIXES.some((p) => searchKey(locality).startsWith(p));
+  const home = district ? null : commune ? person.hometownCommune : person.hometownProvince;
   const homeText = [person.hometownCommune, person.hometownProvince].filter(Boolean).join(', ');
   let local: boolean | null = null;
   if (home) {
@@ -458,6 +456,13 @@ export function localityCheck(
         [...cites, ...(years ? [years.citation] : [])],
       );
     }
+  }
+  if (local === null && district) {
+    return check(
+      'unknown',
+      `${locality} là địa bàn cấp huyện: CanBo chỉ lưu quê quán cấp xã và cấp tỉnh nên chưa xác định được là người địa phương hay không`,
+      cites,
+    );
   }
   if (local === null) {
     return check(

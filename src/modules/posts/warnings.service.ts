@@ -14,16 +14,16 @@ import { requireReader, type Actor } from '../../core/access/actor.ts';
 import type { Db } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
 import { notFound } from '../../core/errors.ts';
-import { excelDate, sheet, writeXlsx } from '../../core/office/xlsx.ts';
+import { excelDate, sheet, writeXlsx, type XlsxColumn } from '../../core/office/xlsx.ts';
 import type { Citation } from '../../core/rules/verdict.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
 import { membersMissingRequiredDocuments } from '../dossiers/dossiers.service.ts';
 import { loadRules, type RuleSet } from '../rules/registry.ts';
 import { findUnit } from '../units/units.repo.ts';
+import { addMonths } from '../../core/dates.ts';
 import * as repo from './posts.repo.ts';
 import { retirementBirthWindow } from './retirement-window.ts';
 import {
-  addMonths,
   retirementCheck,
   runOf,
   samePostCheck,
@@ -54,7 +54,9 @@ const byDueThenName = (a: Row, b: Row) =>
 
 /** (a) and (d): current holders of posts in the subtree, their runs and limits. */
 async function postWarnings(ctx: Ctx, scope: Scope, date: string, rules: RuleSet) {
-  const holders = await repo.holdersInForce(ctx.db, ctx.actor, scope.path, date);
+  const holders = await repo.holdersInForce(ctx.db, ctx.actor, scope.path, date, {
+    membersInScope: true,
+  });
   const history = await repo.sameSeatHistory(ctx.db, ctx.actor, holders);
   const seat = (r: { memberId: number; postTitleId: number; unitId: number }) =>
     `${r.memberId}:${r.postTitleId}:${r.unitId}`;
@@ -274,29 +276,37 @@ export async function exportWarnings({
     ];
   }
   const title = warningKindLabels[query.kind];
+  // The columns the screen shows for this kind (WarningsPage), plus STT.
+  const ofPost = query.kind === 'term_limit' || query.kind === 'same_post';
+  type Line = Row & { n: number };
+  const columns: XlsxColumn<Line>[] = [
+    { header: 'STT', width: 6, value: (r) => r.n },
+    { header: 'Họ và tên', width: 28, value: (r) => r.fullName },
+    { header: 'Ngày sinh', width: 12, value: (r) => excelDate(r.birthDate) },
+    ...(ofPost ? [{ header: 'Chức vụ', width: 28, value: (r: Line) => r.postTitleName }] : []),
+    { header: 'Tổ chức', width: 32, value: (r) => r.unitName },
+    ...(ofPost
+      ? [{ header: 'Giữ liên tục từ', width: 14, value: (r: Line) => excelDate(r.since) }]
+      : []),
+    ...(query.kind !== 'documents'
+      ? [{ header: 'Đến hạn', width: 12, value: (r: Line) => excelDate(r.dueDate) }]
+      : []),
+    { header: 'Tình trạng', width: 16, value: (r) => statusLabels[r.status] },
+    { header: 'Lý do', width: 70, value: (r) => r.reason },
+    {
+      header: 'Căn cứ',
+      width: 60,
+      value: (r) => r.citations.map((c) => `${c.rule} (${c.document})`).join('; '),
+    },
+  ];
   const buffer = await writeXlsx([
-    sheet<Row & { n: number }>({
+    sheet<Line>({
       name: 'Cảnh báo',
       heading: [
         `Cảnh báo: ${title}`,
         `${scope.name} — ngày ${formatDate(date)}${query.kind === 'retirement' ? `, trong ${query.withinMonths} tháng tới` : ''}`,
       ],
-      columns: [
-        { header: 'STT', width: 6, value: (r) => r.n },
-        { header: 'Họ và tên', width: 28, value: (r) => r.fullName },
-        { header: 'Ngày sinh', width: 12, value: (r) => excelDate(r.birthDate) },
-        { header: 'Chức vụ', width: 28, value: (r) => r.postTitleName },
-        { header: 'Tổ chức', width: 32, value: (r) => r.unitName },
-        { header: 'Giữ liên tục từ', width: 14, value: (r) => excelDate(r.since) },
-        { header: 'Đến hạn', width: 12, value: (r) => excelDate(r.dueDate) },
-        { header: 'Tình trạng', width: 16, value: (r) => statusLabels[r.status] },
-        { header: 'Lý do', width: 70, value: (r) => r.reason },
-        {
-          header: 'Căn cứ',
-          width: 60,
-          value: (r) => r.citations.map((c) => `${c.rule} (${c.document})`).join('; '),
-        },
-      ],
+      columns,
       rows: rows.map((r, i) => ({ ...r, n: i + 1 })),
     }),
   ]);

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, buildQuery } from '../../api/client.ts';
 import { IsoDatePicker, todayIso } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/errors.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import type { NonLocalDto } from '../../lib/contracts.ts';
 import { formatDate, formatNumber } from '../../lib/vn.ts';
-import { exportHref } from './api.ts';
 import { Citations } from './CheckView.tsx';
 
 type Row = NonLocalDto['byPost'][number];
@@ -26,7 +25,7 @@ export default function NonLocalStatsPage() {
     <Card
       title="Thống kê cán bộ không là người địa phương"
       extra={
-        <Button href={exportHref('/api/statistics/non-local/export.xlsx', query)} disabled={!s}>
+        <Button href={`/api/statistics/non-local/export.xlsx${buildQuery(query)}`} disabled={!s}>
           Xuất Excel
         </Button>
       }
@@ -56,7 +55,7 @@ export default function NonLocalStatsPage() {
               {formatNumber(s.nonLocal)} ({s.percentText})
             </Descriptions.Item>
             {s.unknown > 0 && (
-              <Descriptions.Item label="Chưa xác định (thiếu quê quán)">
+              <Descriptions.Item label="Chưa xác định (thiếu quê quán hoặc địa bàn)">
                 {formatNumber(s.unknown)}
               </Descriptions.Item>
             )}
@@ -65,13 +64,7 @@ export default function NonLocalStatsPage() {
             </Descriptions.Item>
           </Descriptions>
           <Alert
-            type={
-              s.targetPercent === null
-                ? 'info'
-                : s.verdict.endsWith('chưa đạt')
-                  ? 'warning'
-                  : 'success'
-            }
+            type={s.reached === null ? 'info' : s.reached ? 'success' : 'warning'}
             title={s.verdict}
             description={<Citations citations={s.citations} />}
           />
@@ -84,6 +77,7 @@ export default function NonLocalStatsPage() {
               { title: 'Chức danh', dataIndex: 'postTitleName' },
               { title: 'Số người giữ', dataIndex: 'total', align: 'right' },
               { title: 'Không là người địa phương', dataIndex: 'nonLocal', align: 'right' },
+              { title: 'Chưa xác định', dataIndex: 'unknown', align: 'right' },
               { title: 'Tỷ lệ', dataIndex: 'percentText', align: 'right' },
             ]}
             locale={{ emptyText: 'Không có chức danh chủ chốt nào đang giữ tại ngày này' }}

@@ -3,7 +3,7 @@ import { Badge, Button, Card, InputNumber, Space, Table, Tabs, Typography } from
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { api, buildQuery } from '../../api/client.ts';
 import { IsoDatePicker, todayIso } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/errors.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
@@ -15,7 +15,6 @@ import {
   type WarningsDto,
 } from '../../lib/contracts.ts';
 import { formatDate, formatNumber } from '../../lib/vn.ts';
-import { exportHref } from './api.ts';
 import { Citations, StatusTag } from './CheckView.tsx';
 
 /** /warnings: term limits, retirement, missing documents and posts held too long, per subtree. */
@@ -71,7 +70,10 @@ export default function WarningsPage() {
     <Card
       title="Cảnh báo"
       extra={
-        <Button href={exportHref('/api/warnings/export.xlsx', filter)} disabled={!list.data?.total}>
+        <Button
+          href={`/api/warnings/export.xlsx${buildQuery(filter)}`}
+          disabled={!list.data?.total}
+        >
           Xuất Excel
         </Button>
       }
@@ -88,7 +90,15 @@ export default function WarningsPage() {
           style={{ width: 360 }}
         />
         <Typography.Text>Ngày</Typography.Text>
-        <IsoDatePicker value={date} allowClear={false} onChange={(v) => v && setDate(v)} />
+        <IsoDatePicker
+          value={date}
+          allowClear={false}
+          onChange={(v) => {
+            if (!v) return;
+            setDate(v);
+            setPage(1);
+          }}
+        />
         {kind === 'retirement' && (
           <>
             <Typography.Text>Nghỉ hưu trong</Typography.Text>
@@ -134,7 +144,7 @@ export default function WarningsPage() {
         </Typography.Paragraph>
       )}
       <Table<WarningRowDto>
-        rowKey={(r) => `${r.memberId}-${r.postTitleName}-${r.since ?? ''}`}
+        rowKey={(r) => `${r.memberId}-${r.postTitleName}-${r.unitName}-${r.since ?? ''}`}
         size="small"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}

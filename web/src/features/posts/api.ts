@@ -12,12 +12,3 @@ export function usePostTitles(includeInactive = false) {
     staleTime: 60_000,
   });
 }
-
-/** A GET link for an xlsx export: the session cookie goes with it. */
-export function exportHref(path: string, query: Record<string, string | number | undefined>) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query))
-    if (v !== undefined && v !== '') params.set(k, String(v));
-  const s = params.toString();
-  return s ? `${path}?${s}` : path;
-}

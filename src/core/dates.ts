@@ -38,3 +38,14 @@ export function monthsBetween(from: string, to: string): number {
   if (Number(to.slice(8, 10)) < Number(from.slice(8, 10))) months -= 1;
   return months;
 }
+
+/** Calendar arithmetic for anniversaries: a month without the day ends on its last day (BLDS 2015, Điều 148). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(d, last);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -38,6 +38,13 @@ export function requireAdmin(actor: Actor): void {
 export const hasPermission = (actor: Actor, permission: Permission) =>
   actor.permissions.includes(permission);
 
+/**
+ * An account bound to a root unit sees the whole tree: only such administrators may change what
+ * every subtree shares (national rule entries, the post and document-type catalogues).
+ */
+export const isTopLevel = (actor: Pick<Actor, 'scopePath'>) =>
+  actor.scopePath.split('/').filter(Boolean).length === 1;
+
 export const isInScope = (actor: Actor, path: string) => path.startsWith(actor.scopePath);
 
 /** The one scope filter: a unit path column restricted to the actor's subtree. */

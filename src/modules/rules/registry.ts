@@ -1,5 +1,5 @@
 import type { Db } from '../../core/db/client.ts';
-import { ruleDefinitions, type RuleKey } from './rules.catalog.ts';
+import { ruleDefinitions, shippedRules, type RuleKey } from './rules.catalog.ts';
 import { loadEntries } from './rules.repo.ts';
 import { resolveEntry, toResolved, type ResolvedRule, type RuleEntry } from './rules.resolve.ts';
 
@@ -52,4 +52,21 @@ export async function rule<T = number>(
   date: string,
 ): Promise<ResolvedRule<T>> {
   return (await loadRules(db)).get<T>(key, unitPath, date);
+}
+
+/** The national entries CanBo ships, as a rule set without a database (pure tests, templates). */
+export function shippedRuleSet(): RuleSet {
+  return new RuleSet(
+    shippedRules.map((r, i) => ({
+      id: -(i + 1),
+      key: r.key,
+      value: r.value,
+      valueUnit: ruleDefinitions[r.key].valueUnit,
+      document: r.document,
+      article: r.article ?? '',
+      unitPath: '',
+      validFrom: r.validFrom,
+      validTo: r.validTo ?? null,
+    })),
+  );
 }

@@ -10,6 +10,7 @@ export const ruleGroups = {
   evaluation: 'Đánh giá, xếp loại (QĐ 366-QĐ/TW)',
   tenure: 'Chức vụ, nhiệm kỳ, luân chuyển',
   retirement: 'Tuổi nghỉ hưu (BLLĐ 2019, NĐ 135/2020)',
+  membership: 'Đảng viên (Điều lệ Đảng)',
   other: 'Khác',
 } as const;
 export type RuleGroup = keyof typeof ruleGroups;
@@ -236,6 +237,13 @@ export const ruleDefinitions = {
     'retirement',
     'months',
   ),
+  // Điều lệ Đảng — đảng viên
+  'membership.min_join_age_years': def(
+    'Người vào Đảng phải từ đủ … tuổi trở lên',
+    'membership',
+    'years',
+  ),
+  'membership.probation_months': def('Thời kỳ dự bị tính từ ngày kết nạp', 'membership', 'months'),
   // Hòa giải ở cơ sở
   'mediation.team_min_members': def('Tổ hòa giải: số hòa giải viên tối thiểu', 'other', 'persons'),
   'mediation.start_within_days': def('Bắt đầu hòa giải trong vòng', 'other', 'days'),
@@ -262,17 +270,20 @@ export interface ShippedRule {
   note?: string;
 }
 
-const QD190 = 'Quy định 190-QĐ/TW ngày 10/10/2024 về thi hành Điều lệ Đảng về bầu cử';
+/** Documents other modules cite too, written once. */
+export const QD190 =
+  'Quy định 190-QĐ/TW ngày 10/10/2024 về thi hành Điều lệ Đảng về bầu cử trong Đảng';
 const CT45 = 'Chỉ thị 45-CT/TW ngày 14/4/2025 về đại hội đảng bộ các cấp nhiệm kỳ 2025–2030';
 const QD377 = 'Quy định 377-QĐ/TW ngày 08/10/2025 về quy hoạch cán bộ';
 const QD366 = 'Quy định 366-QĐ/TW ngày 30/8/2025 về đánh giá, xếp loại';
-const QD65 = 'Quy định 65-QĐ/TW năm 2022 về luân chuyển cán bộ';
+export const QD65 = 'Quy định 65-QĐ/TW năm 2022 về luân chuyển cán bộ';
 const BLLD2019 = 'Bộ luật Lao động 2019 (Luật 45/2019/QH14)';
 const ND135 = 'Nghị định 135/2020/NĐ-CP ngày 18/11/2020 về tuổi nghỉ hưu';
 const BLLD1994 = 'Bộ luật Lao động 1994';
 const BLLD2012 = 'Bộ luật Lao động 2012 (Luật 10/2012/QH13)';
 const ND59 = 'Nghị định 59/2019/NĐ-CP ngày 01/7/2019 (chuyển đổi vị trí công tác)';
 const ND335 = 'Nghị định 335/2025/NĐ-CP về đánh giá, xếp loại chất lượng công chức';
+const DLD = 'Điều lệ Đảng Cộng sản Việt Nam (2011)';
 const LHG = 'Luật Hòa giải ở cơ sở 2013 (Luật 35/2013/QH13)';
 const CANBO = 'Quy tắc cảnh báo của CanBo (tham số do đơn vị điều chỉnh)';
 
@@ -465,6 +476,12 @@ export const shippedRules: ShippedRule[] = [
   }),
   r('blld2019.late', 'retirement.late_max_months', 60, BLLD2019, '2021-01-01', {
     article: 'Điều 169 khoản 4',
+  }),
+  r('dld.join_age', 'membership.min_join_age_years', 18, DLD, '2011-01-19', {
+    article: 'Điều 1',
+  }),
+  r('dld.probation', 'membership.probation_months', 12, DLD, '2011-01-19', {
+    article: 'Điều 5',
   }),
   r('lhg.team', 'mediation.team_min_members', 3, LHG, '2014-01-01', { article: 'Điều 12' }),
   r('lhg.start', 'mediation.start_within_days', 3, LHG, '2014-01-01', { article: 'Điều 20' }),

@@ -4,7 +4,7 @@ import type {
   updateRuleEntryBody,
 } from '../../contracts/rules.ts';
 import type { z } from 'zod';
-import { requireAdmin, requireReader, type Actor } from '../../core/access/actor.ts';
+import { isTopLevel, requireAdmin, requireReader, type Actor } from '../../core/access/actor.ts';
 import { diff, listAudit, recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
@@ -128,9 +128,7 @@ const NATIONAL_RULE = accessCheck(
 /** National entries belong to the top of the tree; an override to a unit in the caller's subtree. */
 async function scopeOf({ db, actor }: Ctx, unitId: number | null) {
   if (unitId === null) {
-    const own = await findUnit(db, actor, actor.unitId);
-    if (!own || own.parentId !== null)
-      throw forbidden(explain(deny('Bạn không có quyền', [NATIONAL_RULE])));
+    if (!isTopLevel(actor)) throw forbidden(explain(deny('Bạn không có quyền', [NATIONAL_RULE])));
     return { unitId: null, unitPath: '' };
   }
   const unit = await findUnit(db, actor, unitId);

@@ -1,5 +1,17 @@
 import {
+  appointmentMethodLabels,
+  dossierDocumentStatusLabels,
+  familySides,
   fieldLabels,
+  foreignRelationKinds,
+  formatPartialDate,
+  permissionLabels,
+  personalHistoryKinds,
+  postLevelLabels,
+  postSectorLabels,
+  resumeSections,
+  sectionSpecs,
+  trainingModes,
   genderLabels,
   generalEducationLabels,
   memberStatusLabels,
@@ -34,17 +46,30 @@ export function fieldLabel(key: string): string {
   return fieldLabels[key] ?? extraFieldLabels[key] ?? key;
 }
 
-/** Code → label maps by field name; member and unit statuses do not overlap. */
+/** Code → label maps by field name; member, unit and document statuses do not overlap. */
 const enumLabels: Record<string, Record<string, string>> = {
   gender: genderLabels,
-  status: { ...memberStatusLabels, ...unitStatusLabels },
+  status: { ...memberStatusLabels, ...unitStatusLabels, ...dossierDocumentStatusLabels },
   type: unitTypeLabels,
   generalEducation: generalEducationLabels,
   professionalLevel: professionalLevelLabels,
   politicalTheory: politicalTheoryLabels,
   stateManagement: stateManagementLabels,
   roles: roleLabels,
+  permissions: permissionLabels,
+  method: appointmentMethodLabels,
+  level: postLevelLabels,
+  sector: postSectorLabels,
+  section: Object.fromEntries(resumeSections.map((k) => [k, sectionSpecs[k].title])),
+  trainingMode: trainingModes,
+  historyKind: personalHistoryKinds,
+  relationKind: foreignRelationKinds,
+  familySide: familySides,
 };
+
+/** Résumé dates kept as typed: a year or a month ('2005', '2005-09'). */
+const PARTIAL_DATE = /^\d{4}(-\d{2})?$/;
+const partialDateKeys = /^(_from|_to|from|to)$|Date$/;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -58,6 +83,7 @@ export function formatFieldValue(key: string, value: unknown): string {
     const label = enumLabels[key]?.[value];
     if (label) return label;
     if (ISO_DATE.test(value)) return formatDate(value);
+    if (PARTIAL_DATE.test(value) && partialDateKeys.test(key)) return formatPartialDate(value);
     if (ISO_TIMESTAMP.test(value)) return formatDateTime(value);
     return value;
   }

@@ -294,7 +294,10 @@ export async function runImportBench(
       );
     }
     const csvVsCopy = csv.totalMs / copyMs;
+    // Every generated row must be written: a fast run that skipped rows proves nothing.
     const pass =
+      csv.imported === n &&
+      (!xlsx || xlsx.imported === n) &&
       csv.totalMs < TARGETS.csvMs &&
       csvVsCopy <= TARGETS.maxCopyRatio &&
       (!xlsx || xlsx.totalMs < TARGETS.xlsxMs);

@@ -15,7 +15,7 @@ import { checkAppointmentDates, checkNoOverlap, checkUnitInForce } from '../post
 import { createAppointment } from '../posts/posts.service.ts';
 import { appointments, postTitles } from '../posts/posts.schema.ts';
 import { appointmentColumns } from './imports.columns.ts';
-import type { CheckContext, Checked, KindHandler } from './imports.check.ts';
+import { writingRow, type CheckContext, type Checked, type KindHandler } from './imports.check.ts';
 import type { ImportKindDef } from './imports.service.ts';
 import { unitsUnder, type UnitInfo } from './imports.repo.ts';
 import { cite, headerOf, normKey } from './imports.rules.ts';
@@ -134,7 +134,7 @@ export const appointmentsHandler: KindHandler<AppointmentRecord, State> = {
     return { target, units: new Map(list.map((u) => [u.code, u])), posts, rows: [] };
   },
 
-  checkRow(s, values, row) {
+  checkRow(s, values, row, readable) {
     const problems: ImportProblem[] = [];
     const keys: RowKeys = {
       row,
@@ -182,7 +182,7 @@ export const appointmentsHandler: KindHandler<AppointmentRecord, State> = {
         problems.push({ row, column: col(String(issue.path[0] ?? '')), message: issue.message });
       }
     }
-    if (problems.length) return { problems };
+    if (problems.length || !readable) return { problems };
     // The person is looked up for all rows at once; `finish` adds the row's record.
     s.rows.push({ row, keys, values });
     return { problems };
@@ -255,8 +255,10 @@ async function writeAppointments(
   onRow: (written: number) => void,
 ): Promise<number> {
   let written = 0;
-  for (const { record } of rows) {
-    await createAppointment({ db: tx, actor, memberId: record.person.id, body: record.body });
+  for (const { row, record } of rows) {
+    await writingRow(row, () =>
+      createAppointment({ db: tx, actor, memberId: record.person.id, body: record.body }),
+    );
     onRow(++written);
   }
   return written;

@@ -7,6 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportProblem } from '../../contracts/imports.ts';
 import type { Actor } from '../../core/access/actor.ts';
 import type { Db } from '../../core/db/client.ts';
+import { AppError } from '../../core/errors.ts';
 import { formatNumber } from '../../core/vietnamese/index.ts';
 import type { ColumnSpec } from './imports.columns.ts';
 import { readRows, sniffFile } from './imports.files.ts';
@@ -43,11 +44,16 @@ export interface KindHandler<R, S> {
   specs: ColumnSpec[];
   /** Lookups loaded once (units of the subtree, code lists…) and state across rows. */
   prepare(c: CheckContext): Promise<S>;
-  /** One row's own rules; a record when it passes. */
+  /**
+   * One row's own rules; a record when it passes. Also called for a row with unreadable cells
+   * (`readable` false, the readable values only) so cross-row checks see it; such a row never
+   * becomes a record.
+   */
   checkRow(
     state: S,
     values: Record<string, unknown>,
     row: number,
+    readable: boolean,
   ): {
     record?: R;
     problems: ImportProblem[];
@@ -72,6 +78,19 @@ export class ImportCancelled extends Error {
 
 /** A refusal found while importing, in the users' words (the job fails with this message). */
 export class ImportRefused extends Error {}
+
+/**
+ * Runs a row's write through another module's use case; its refusal (the data changed since
+ * the check) fails the job naming the row as Excel shows it.
+ */
+export async function writingRow<T>(row: number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof AppError) throw new ImportRefused(`Dòng ${row}: ${err.message}`);
+    throw err;
+  }
+}
 
 export interface CheckHooks {
   onProgress?: (rowsChecked: number) => void;
@@ -127,10 +146,10 @@ export async function checkFile<R, S>(
       if (read.problems.length) {
         problems.push(...read.problems);
         // The kind still sees the row's readable values (e.g. its ID number for duplicates).
-        handler.checkRow(state, read.values, row);
+        handler.checkRow(state, read.values, row, false);
         continue;
       }
-      const result = handler.checkRow(state, read.values, row);
+      const result = handler.checkRow(state, read.values, row, true);
       if (result.problems.length) problems.push(...result.problems);
       else if (result.record !== undefined) checked.push({ row, record: result.record });
     }
@@ -153,9 +172,10 @@ export async function checkFile<R, S>(
     );
   }
   hooks.onProgress?.(totalRows);
-  const late = await handler.finish(state, c, checked);
-  problems.push(...late);
-  const held = new Set(late.map((p) => p.row));
+  problems.push(...(await handler.finish(state, c, checked)));
+  // A row with any problem is held back, whichever step found it: a kind may add the record
+  // of a row in `finish` (appointments) even though a cell of that row could not be read.
+  const held = new Set(problems.map((p) => p.row));
   return {
     totalRows,
     valid: checked.filter((r) => !held.has(r.row)),

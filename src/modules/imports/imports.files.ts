@@ -8,13 +8,11 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { formatNumber } from '../../core/vietnamese/index.ts';
-import { cellText, cite, fileRules, type RawCell } from './imports.rules.ts';
+import { cite, fileRules, type RawCell } from './imports.rules.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 export type Sniffed = { ok: true; kind: FileKind } | { ok: false; message: string };
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIME = 'text/csv';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -173,12 +171,3 @@ async function* csvRows(content: Buffer): AsyncGenerator<SheetRow> {
     yield { row, cells: record };
   }
 }
-
-/** "Có 12 dòng…" etc. for messages about row counts. */
-export const rowsText = (n: number) => `${formatNumber(n)} dòng`;
-
-/** Text of a cell for messages, kept short. */
-export const shown = (raw: RawCell) => {
-  const t = cellText(raw);
-  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
-};

@@ -33,8 +33,6 @@ export function startJob(id: number, work: (handle: JobHandle) => Promise<void>)
 /** Rows checked or written so far by a job running here. */
 export const liveProgress = (id: number): number | undefined => running.get(id)?.handle.processed;
 
-export const isRunningHere = (id: number): boolean => running.has(id);
-
 /** Asks a running job to stop at its next slice; false when no such job runs here. */
 export function requestCancel(id: number): boolean {
   const r = running.get(id);

@@ -9,7 +9,13 @@ import type { ImportProblem } from '../../contracts/imports.ts';
 import type { Actor } from '../../core/access/actor.ts';
 import type { Db } from '../../core/db/client.ts';
 import { explain } from '../../core/rules/verdict.ts';
-import { canHoldMembers, checkMemberRecord } from '../members/members.rules.ts';
+import {
+  canHoldMembers,
+  checkMemberRecord,
+  memberRuleValues,
+  type MemberRuleValues,
+} from '../members/members.rules.ts';
+import { loadRules } from '../rules/registry.ts';
 import { derived } from '../members/members.service.ts';
 import { memberColumns, UNIT_CODE_KEY } from './imports.columns.ts';
 import {
@@ -37,6 +43,8 @@ export interface MemberRecord {
 
 interface State {
   today: string;
+  /** The Party Statute's numbers from the rule registry, for the job's unit, today. */
+  params: MemberRuleValues;
   target: UnitInfo;
   byCode: Map<string, UnitInfo>;
   byCodeFolded: Map<string, UnitInfo>;
@@ -68,6 +76,7 @@ export const membersHandler: KindHandler<MemberRecord, State> = {
     if (!target) throw new Error('the job unit is outside the caller scope');
     return {
       today: c.today,
+      params: memberRuleValues(await loadRules(c.db), c.job.unitPath, c.today),
       target,
       byCode: new Map(list.map((u) => [u.code, u])),
       byCodeFolded: new Map(list.map((u) => [u.code.toLowerCase(), u])),
@@ -101,7 +110,7 @@ export const membersHandler: KindHandler<MemberRecord, State> = {
       return { problems };
     }
     const { unitId: _unitId, ...record } = parsed.data;
-    for (const p of checkMemberRecord(record, s.today)) {
+    for (const p of checkMemberRecord(record, s.today, s.params)) {
       problems.push({ row, column: columnOf(p.field), message: explain(p.verdict) });
     }
     if (problems.length) return { problems };

@@ -47,18 +47,12 @@ export async function insertJob(tx: Db, values: typeof importJobs.$inferInsert):
   return row!;
 }
 
-export async function findJob(
-  db: Db,
-  actor: Actor,
-  id: number,
-  opts: { forUpdate?: boolean } = {},
-): Promise<JobRow | undefined> {
-  const q = db
+export async function findJob(db: Db, actor: Actor, id: number): Promise<JobRow | undefined> {
+  const [row] = await db
     .select()
     .from(importJobs)
     .where(and(eq(importJobs.id, id), inScope(importJobs.unitPath, actor)))
     .limit(1);
-  const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
 }
 
@@ -235,8 +229,8 @@ export const memberInsertFields = Object.keys(memberInsertTypes) as MemberInsert
  * One batch: the members (one INSERT from per-column arrays), their first membership period
  * (as the form writes it: from the join date, or today when there is none) and one audit
  * row per member, so each record's "Lịch sử thay đổi" shows where it came from. The audit row
- * points at the job and the row of the file rather than copying every field: the job keeps the
- * uploaded file, which is the record as it arrived. Scale: one statement per batch.
+ * points at the job and its file rather than copying every field: the job keeps the uploaded
+ * file, which is the record as it arrived. Scale: one statement per batch.
  */
 export async function insertMemberBatch(
   tx: Db,

@@ -21,7 +21,7 @@ import { attachmentHeader, XLSX_MIME } from '../../core/office/xlsx.ts';
 import type { AppDeps } from '../../app.ts';
 import { exportMembers } from './imports.export.ts';
 import * as service from './imports.service.ts';
-import { buildTemplate, templateFileName } from './imports.templates.ts';
+import { templateFileName } from './imports.templates.ts';
 
 const TAGS = ['Nhập, xuất Excel'];
 const errors = {
@@ -98,8 +98,11 @@ export const importRoutes =
         },
       },
       async (request, reply) => {
-        requireWriter(actorOf(request));
-        const content = await buildTemplate(request.params.kind);
+        const content = await service.template({
+          db: deps.db,
+          actor: actorOf(request),
+          kind: request.params.kind,
+        });
         return reply
           .type(XLSX_MIME)
           .header('content-disposition', attachmentHeader(templateFileName(request.params.kind)))

@@ -80,6 +80,8 @@ describe('code lists and other cells', () => {
     expect(readCell(spec('exempted'), 'không')).toEqual({ ok: true, value: false });
     expect(readCell(spec('exempted'), 'có lẽ').ok).toBe(false);
     expect(readCell(spec('idNumber'), 1085012345)).toEqual({ ok: true, value: '001085012345' });
+    // An old 9-digit CMND typed as a number is not padded into a made-up 12-digit number.
+    expect(readCell(spec('idNumber'), 123456789)).toEqual({ ok: true, value: '123456789' });
     expect(readCell(spec('idNumber'), '001 085 012 345')).toEqual({
       ok: true,
       value: '001085012345',

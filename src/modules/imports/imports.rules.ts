@@ -37,7 +37,7 @@ export const cite = (message: string, citation: Citation) => explain(deny(messag
 export function cellText(raw: RawCell): string {
   if (raw === null || raw === undefined) return '';
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? '' : raw.toISOString().slice(0, 10);
-  if (typeof raw === 'number') return Number.isInteger(raw) ? String(raw) : String(raw);
+  if (typeof raw === 'number') return String(raw);
   if (typeof raw === 'boolean') return raw ? 'Có' : 'Không';
   return raw.replace(/\u00a0/g, ' ').trim();
 }
@@ -205,7 +205,9 @@ export function readCell(spec: ColumnSpec, raw: RawCell): CellResult {
     }
     case 'idNumber': {
       // Excel turns 001085012345 typed into a number cell into 1085012345: the zeros come back.
-      if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw < 1e12) {
+      // A CCCD starts with a province code 001–096, so at most two zeros are lost: a shorter
+      // number (a 9-digit CMND) is left as it is for the 12-digit rule to refuse.
+      if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1e9 && raw < 1e12) {
         return { ok: true, value: String(raw).padStart(12, '0') };
       }
       return { ok: true, value: text.replace(/[\s.]/g, '') };

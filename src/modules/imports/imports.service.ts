@@ -4,6 +4,7 @@ import { requireWriter, type Actor } from '../../core/access/actor.ts';
 import { recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
+import { XLSX_MIME } from '../../core/office/xlsx.ts';
 import { AppError, conflict, fieldError, notFound } from '../../core/errors.ts';
 import { formatNumber } from '../../core/vietnamese/index.ts';
 import { findUnit, namesOf } from '../units/units.repo.ts';
@@ -16,13 +17,16 @@ import {
   type CheckResult,
   type KindHandler,
 } from './imports.check.ts';
-import { CSV_MIME, sniffFile, XLSX_MIME } from './imports.files.ts';
+import { CSV_MIME, sniffFile } from './imports.files.ts';
 import { liveProgress, requestCancel, startJob, type JobHandle } from './imports.jobs.ts';
 import { membersHandler, recheckMembers, writeMembers } from './imports.members.ts';
 import * as repo from './imports.repo.ts';
 import { cite, fileRules } from './imports.rules.ts';
 import { unitsHandler, writeUnits } from './imports.units.ts';
 import { appointmentsKind } from './imports.appointments.ts';
+import { buildTemplate } from './imports.templates.ts';
+import { memberRuleValues } from '../members/members.rules.ts';
+import { loadRules } from '../rules/registry.ts';
 
 type Ctx = { db: Db; actor: Actor };
 const JOB = 'Lần nhập dữ liệu';
@@ -424,6 +428,13 @@ export async function cancelImport(ctx: Ctx & { id: number }): Promise<ImportJob
   }
   const [dto] = await present(ctx.db, [cancelled]);
   return dto!;
+}
+
+/** A template for the kind, its guide quoting the rule registry's numbers for the caller's tree. */
+export async function template(ctx: { db: Db; actor: Actor; kind: ImportKind }): Promise<Buffer> {
+  requireWriter(ctx.actor);
+  const rules = await loadRules(ctx.db);
+  return buildTemplate(ctx.kind, memberRuleValues(rules, ctx.actor.scopePath, today()));
 }
 
 export const INTERRUPTED_MESSAGE =

@@ -12,6 +12,7 @@ import {
   SEQUENCE_HEADER,
   type ColumnSpec,
 } from './imports.columns.ts';
+import type { MemberRuleValues } from '../members/members.rules.ts';
 
 /** Rows of the data sheet that carry the dropdowns and formats. */
 const PREPARED_ROWS = 5000;
@@ -28,11 +29,15 @@ interface DataValidations {
   add(range: string, validation: ExcelJS.DataValidation): void;
 }
 
-const kindGuide: Record<ImportKind, string[]> = {
+/** The guide's lines; the numbers are the rule registry's, with their source. */
+const kindGuide = ({
+  probationMonths: probation,
+  minJoinAge: joinAge,
+}: MemberRuleValues): Record<ImportKind, string[]> => ({
   members: [
     'Mỗi dòng là một đảng viên. Khi tải tệp lên, chọn tổ chức đảng nhận các đảng viên này (hoặc ghi mã chi bộ ở cột "Mã tổ chức đảng").',
-    'Đảng viên chính thức phải có ngày vào Đảng và ngày chính thức (sau ngày vào Đảng ít nhất 12 tháng dự bị, theo Điều lệ Đảng, Điều 5); đảng viên dự bị để trống ngày chính thức.',
-    'Khi vào Đảng phải đủ 18 tuổi (Điều lệ Đảng, Điều 1). Số CCCD không được trùng trong tệp hay với hồ sơ đã có.',
+    `Đảng viên chính thức phải có ngày vào Đảng và ngày chính thức (sau ngày vào Đảng ít nhất ${probation.value} tháng dự bị, theo ${probation.citation.document}); đảng viên dự bị để trống ngày chính thức.`,
+    `Khi vào Đảng phải đủ ${joinAge.value} tuổi (${joinAge.citation.document}). Số CCCD không được trùng trong tệp hay với hồ sơ đã có.`,
   ],
   units: [
     'Mỗi dòng là một tổ chức đảng mới. Tổ chức cấp trên ghi bằng mã: một tổ chức đã có, hoặc một tổ chức ở dòng phía trên trong cùng tệp.',
@@ -42,9 +47,14 @@ const kindGuide: Record<ImportKind, string[]> = {
     'Mỗi dòng là một lần giữ chức vụ của một người: người (theo số CCCD hoặc số thẻ đảng viên), chức danh, nơi giữ chức vụ (mã tổ chức), thời gian và quyết định.',
     'Người và tổ chức phải thuộc phạm vi quản lý của bạn. Chức danh ghi theo mã hoặc tên trong danh mục chức danh của hệ thống.',
   ],
-};
+});
 
-function guideSheet(wb: ExcelJS.Workbook, kind: ImportKind, specs: ColumnSpec[]) {
+function guideSheet(
+  wb: ExcelJS.Workbook,
+  kind: ImportKind,
+  specs: ColumnSpec[],
+  params: MemberRuleValues,
+) {
   const ws = wb.addWorksheet('Hướng dẫn');
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 12;
@@ -55,7 +65,7 @@ function guideSheet(wb: ExcelJS.Workbook, kind: ImportKind, specs: ColumnSpec[])
     `Điền dữ liệu vào sheet "${dataSheetName[kind]}", mỗi dòng một bản ghi, bắt đầu từ dòng 3. Không đổi tên, không xóa dòng tiêu đề (dòng 1).`,
     `Dòng 2 là dòng ví dụ (cột ${SEQUENCE_HEADER} ghi "${EXAMPLE_MARK}"): hệ thống bỏ qua dòng này; có thể xóa đi.`,
     'Ngày ghi theo dạng dd/mm/yyyy (ví dụ 14/03/1985) hoặc nhập ngày của Excel. Các cột có danh sách thả xuống: chọn đúng một giá trị trong danh sách (sheet "Danh mục").',
-    ...kindGuide[kind],
+    ...kindGuide(params)[kind],
     'Có thể lưu thành tệp CSV (UTF-8) với cùng dòng tiêu đề. Tệp tối đa ' +
       `${importMaxFileMb} MB. Khi tải lên, hệ thống kiểm tra từng dòng và liệt kê mọi dòng lỗi (số dòng, cột, lý do); chưa có gì được ghi cho đến khi bạn xác nhận.`,
   ];
@@ -100,13 +110,13 @@ function listsSheet(wb: ExcelJS.Workbook, specs: ColumnSpec[]): Map<string, stri
   return ranges;
 }
 
-export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
+export async function buildTemplate(kind: ImportKind, params: MemberRuleValues): Promise<Buffer> {
   const specs = columnsOf[kind];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'CanBo';
   wb.created = new Date();
   const ws = wb.addWorksheet(dataSheetName[kind]);
-  guideSheet(wb, kind, specs);
+  guideSheet(wb, kind, specs, params);
   const ranges = listsSheet(wb, specs);
 
   const header = ws.addRow([SEQUENCE_HEADER, ...specs.map((s) => s.header)]);

@@ -4,6 +4,8 @@ import type { ImportDetailDto, ImportJobDto } from '../../contracts/imports.ts';
 import { multipartBody, type Client } from '../../testing/factories.ts';
 import { whenFinished } from './imports.jobs.ts';
 import { buildTemplate } from './imports.templates.ts';
+import { memberRuleValues } from '../members/members.rules.ts';
+import { shippedRuleSet } from '../rules/registry.ts';
 
 export const HEAD = [
   'Họ và tên khai sinh',
@@ -29,7 +31,12 @@ export function csvOf(rows: (string | number)[][], delimiter = ','): Buffer {
 /** The members template with data rows written from row 3 (under the example row). */
 export async function filledTemplate(rows: Record<string, string | number | Date>[]) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildTemplate('members')) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    (await buildTemplate(
+      'members',
+      memberRuleValues(shippedRuleSet(), '', '2026-01-01'),
+    )) as unknown as ArrayBuffer,
+  );
   const ws = wb.worksheets[0]!;
   const headers = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
   rows.forEach((r, i) => {

@@ -109,9 +109,23 @@ describe('templates', () => {
   });
 
   it('the units and appointments templates download too', async () => {
-    for (const kind of ['units', 'appointments']) {
+    const expected = {
+      units: [
+        'Tổ chức đảng',
+        'Mã tổ chức cấp trên',
+        'Loại tổ chức',
+        'Ngày có hiệu lực (dd/mm/yyyy)',
+      ],
+      appointments: ['Chức vụ', 'Số CCCD/định danh', 'Mã hoặc tên chức danh', 'Hình thức'],
+    };
+    for (const [kind, [sheetName, ...headings]] of Object.entries(expected)) {
       const res = await officer.get(`/api/imports/templates/${kind}.xlsx`);
       expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([sheetName, 'Hướng dẫn', 'Danh mục']);
+      const row1 = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+      expect(row1).toEqual(expect.arrayContaining(['STT', ...headings]));
     }
     expect((await officer.get('/api/imports/templates/khac.xlsx')).statusCode).toBe(400);
   });
@@ -258,7 +272,7 @@ describe('broken files', () => {
     expect(a!.message).toContain('"31/02/1980" không phải ngày hợp lệ');
     expect(b).toMatchObject({ row: 3, column: 'Ngày chính thức (dd/mm/yyyy)' });
     expect(b!.message).toContain('12 tháng dự bị');
-    expect(b!.message).toContain('Điều lệ Đảng Cộng sản Việt Nam, Điều 5');
+    expect(b!.message).toContain('Điều lệ Đảng Cộng sản Việt Nam (2011), Điều 5');
     expect(c).toMatchObject({ row: 4, column: 'Giới tính' });
     expect(c!.message).toContain('"Khác" không có trong danh sách (Nam, Nữ)');
   });
@@ -609,5 +623,45 @@ describe('appointments', () => {
     ]);
     const history = await officer.get(`/api/history/member/${holder.id}`);
     expect(history.body).toContain('Thêm chức vụ Bí thư chi bộ thử tại Chi bộ Nhập Một');
+  });
+
+  it('a row with a bad cell in an optional column is held back, not imported without that cell', async () => {
+    const holder = await makeMember(t.db, cell2, {
+      fullName: 'Lý Thị Ô Lỗi',
+      idNumber: '001078004321',
+      birthDate: '1978-01-01',
+    });
+    await t.db
+      .insert(postTitles)
+      .values([{ code: 'NHAP-UV', name: 'Chi ủy viên thử', level: 'member', sector: 'party' }]);
+    const content = csvOf([
+      [
+        'Số CCCD/định danh',
+        'Mã hoặc tên chức danh',
+        'Mã tổ chức',
+        'Ngày bắt đầu (dd/mm/yyyy)',
+        'Ngày kết thúc (dd/mm/yyyy)',
+        'Hình thức',
+        'Kiêm nhiệm',
+      ],
+      ['001078004321', 'NHAP-UV', 'NHAP-2', '01/08/2025', '31/02/2026', 'Bầu', ''],
+      ['001078004321', 'Chi ủy viên thử', 'NHAP-2', '01/07/2025', '', 'Bổ nhiệm', 'Có lẽ'],
+    ]);
+    const job = await preview(officer, {
+      kind: 'appointments',
+      unitId: commune.id,
+      name: 'chuc-vu-loi.csv',
+      content,
+    });
+    expect(job).toMatchObject({ totalRows: 2, validRows: 0, invalidRows: 2 });
+    expect(job.problems.items.map((p) => [p.row, p.column])).toEqual([
+      [2, 'Ngày kết thúc (dd/mm/yyyy)'],
+      [3, 'Kiêm nhiệm'],
+    ]);
+    const refused = await officer.post(`/api/imports/${job.id}/confirm`, { mode: 'valid_only' });
+    expect(refused.statusCode).toBe(409);
+    expect(
+      await count('select count(*) as n from appointments where member_id = $1', [holder.id]),
+    ).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { dataCheck, explain } from '../../core/rules/verdict.ts';
 import { canHoldChildren } from '../units/units.rules.ts';
 import { createUnit } from '../units/units.service.ts';
 import { unitColumns } from './imports.columns.ts';
-import type { CheckContext, Checked, KindHandler } from './imports.check.ts';
+import { writingRow, type CheckContext, type Checked, type KindHandler } from './imports.check.ts';
 import { takenUnitCodes, unitsUnder, type UnitInfo } from './imports.repo.ts';
 import { cite, headerOf } from './imports.rules.ts';
 
@@ -161,20 +161,22 @@ export async function writeUnits(
 ): Promise<number> {
   const created = new Map<string, number>();
   let written = 0;
-  for (const { record } of rows) {
+  for (const { row, record } of rows) {
     const parentId =
       'existing' in record.parent ? record.parent.existing.id : created.get(record.parent.fileCode);
     if (parentId === undefined) throw new Error(`parent ${JSON.stringify(record.parent)} missing`);
-    const { unit } = await createUnit(
-      { db: tx, actor },
-      {
-        parentId,
-        type: record.type,
-        code: record.code,
-        name: record.name,
-        locality: record.locality,
-        validFrom: record.validFrom,
-      },
+    const { unit } = await writingRow(row, () =>
+      createUnit(
+        { db: tx, actor },
+        {
+          parentId,
+          type: record.type,
+          code: record.code,
+          name: record.name,
+          locality: record.locality,
+          validFrom: record.validFrom,
+        },
+      ),
     );
     created.set(unit.code, unit.id);
     onRow(++written);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../core/dates.ts';
 import {
-  addMonths,
   canHoldMembers,
   canTransfer,
   checkBirthDate,
@@ -10,10 +10,14 @@ import {
   checkOfficialDate,
   checkStatusDates,
   checkTempAttendance,
+  memberRuleValues,
   type MemberRecordFacts,
 } from './members.rules.ts';
+import { RuleSet, shippedRuleSet } from '../rules/registry.ts';
 
 const TODAY = '2025-10-15';
+/** The Party Statute's numbers as CanBo ships them in the rule registry. */
+const P = memberRuleValues(shippedRuleSet(), '/1/', TODAY);
 
 const valid: MemberRecordFacts = {
   birthDate: '1980-05-17',
@@ -29,7 +33,7 @@ const valid: MemberRecordFacts = {
 };
 
 const fieldsOf = (f: Partial<MemberRecordFacts>) =>
-  checkMemberRecord({ ...valid, ...f }, TODAY).map((p) => p.field);
+  checkMemberRecord({ ...valid, ...f }, TODAY, P).map((p) => p.field);
 
 describe('addMonths', () => {
   it('keeps the day, or takes the last day of a shorter month', () => {
@@ -43,12 +47,12 @@ describe('addMonths', () => {
 
 describe('join age (Điều lệ Đảng, Điều 1)', () => {
   it('allows a member who was 18 on the join date, citing the charter', () => {
-    const v = checkJoinDate('2000-06-10', '2018-06-10', TODAY);
+    const v = checkJoinDate('2000-06-10', '2018-06-10', TODAY, P);
     expect(v.ok).toBe(true);
     expect(v.citations[0]!.document).toContain('Điều 1');
   });
   it('refuses a member one day short of 18, with the citation', () => {
-    const v = checkJoinDate('2000-06-10', '2018-06-09', TODAY);
+    const v = checkJoinDate('2000-06-10', '2018-06-09', TODAY, P);
     expect(v.ok).toBe(false);
     expect(v.message).toContain('18 tuổi');
     expect(v.message).toContain('10/06/2018');
@@ -56,26 +60,46 @@ describe('join age (Điều lệ Đảng, Điều 1)', () => {
     expect(v.citations[0]!.document).toContain('Điều 1');
   });
   it('refuses a join date in the future or before birth', () => {
-    expect(checkJoinDate('1980-01-01', '2025-10-16', TODAY).ok).toBe(false);
-    expect(checkJoinDate('1980-01-01', '1979-12-31', TODAY).ok).toBe(false);
-    expect(checkJoinDate('1980-01-01', '1979-12-31', TODAY).citations).toHaveLength(1);
+    expect(checkJoinDate('1980-01-01', '2025-10-16', TODAY, P).ok).toBe(false);
+    expect(checkJoinDate('1980-01-01', '1979-12-31', TODAY, P).ok).toBe(false);
+    expect(checkJoinDate('1980-01-01', '1979-12-31', TODAY, P).citations).toHaveLength(1);
   });
 });
 
 describe('probation (Điều lệ Đảng, Điều 5)', () => {
   it('allows an official date 12 months after joining', () => {
-    const v = checkOfficialDate('2005-03-02', '2006-03-02', TODAY);
+    const v = checkOfficialDate('2005-03-02', '2006-03-02', TODAY, P);
     expect(v.ok).toBe(true);
     expect(v.citations[0]!.document).toContain('Điều 5');
   });
   it('refuses an official date before 12 months of probation, citing Điều 5', () => {
-    const v = checkOfficialDate('2005-03-02', '2006-03-01', TODAY);
+    const v = checkOfficialDate('2005-03-02', '2006-03-01', TODAY, P);
     expect(v.ok).toBe(false);
     expect(v.message).toContain('12 tháng');
     expect(v.citations[0]!.document).toContain('Điều 5');
   });
   it('refuses an official date in the future', () => {
-    expect(checkOfficialDate('2024-10-15', '2025-10-16', TODAY).ok).toBe(false);
+    expect(checkOfficialDate('2024-10-15', '2025-10-16', TODAY, P).ok).toBe(false);
+  });
+  it('reads the numbers from the rule registry: a changed probation applies', () => {
+    const shipped = shippedRuleSet();
+    const changed = new RuleSet([
+      ...shipped.entries.filter((e) => e.key !== 'membership.probation_months'),
+      {
+        ...shipped.entries.find((e) => e.key === 'membership.probation_months')!,
+        value: 18,
+        document: 'Điều lệ thử nghiệm',
+      },
+    ]);
+    const v = checkOfficialDate(
+      '2005-03-02',
+      '2006-03-02',
+      TODAY,
+      memberRuleValues(changed, '/1/', TODAY),
+    );
+    expect(v.ok).toBe(false);
+    expect(v.message).toContain('18 tháng');
+    expect(v.citations[0]!.document).toContain('Điều lệ thử nghiệm');
   });
 });
 
@@ -146,7 +170,7 @@ describe('exemption (Điều lệ Đảng, Điều 7)', () => {
 
 describe('checkMemberRecord', () => {
   it('passes a consistent record', () => {
-    expect(checkMemberRecord(valid, TODAY)).toEqual([]);
+    expect(checkMemberRecord(valid, TODAY, P)).toEqual([]);
   });
   it('maps each failure to its field', () => {
     expect(
@@ -169,6 +193,7 @@ describe('checkMemberRecord', () => {
     const problems = checkMemberRecord(
       { ...valid, joinDate: '1990-01-01', officialDate: '1990-06-01', exempted: true },
       TODAY,
+      P,
     );
     expect(problems.map((p) => p.field)).toEqual(['joinDate', 'officialDate', 'exemptionReason']);
     for (const p of problems) expect(p.verdict.citations.length).toBeGreaterThan(0);

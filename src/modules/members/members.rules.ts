@@ -8,26 +8,33 @@ import {
   type Citation,
   type Verdict,
 } from '../../core/rules/verdict.ts';
+import { addMonths } from '../../core/dates.ts';
+import type { RuleSet } from '../rules/registry.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
 
-// Parameters with the document that sets them. They live here until the rule registry
-// (rule(key, unit, date) → value + citation) exists; then these become its seed rows.
 const CHARTER = 'Điều lệ Đảng Cộng sản Việt Nam';
+
+/** A regulation parameter as the checks read it: the rule registry's value and citation. */
+export interface RuleParam {
+  value: number;
+  citation: Citation;
+}
+/** The Party Statute's numbers the member checks use (registry keys `membership.*`). */
+export interface MemberRuleValues {
+  minJoinAge: RuleParam;
+  probationMonths: RuleParam;
+}
+
+/** Reads the member checks' numbers from the rule registry, as in force for the unit and day. */
+export function memberRuleValues(rules: RuleSet, unitPath: string, date: string): MemberRuleValues {
+  return {
+    minJoinAge: rules.get<number>('membership.min_join_age_years', unitPath, date),
+    probationMonths: rules.get<number>('membership.probation_months', unitPath, date),
+  };
+}
+
+/** CanBo's own data limits (not regulation), with the document that says so. */
 export const memberRuleParams = {
-  minJoinAge: {
-    value: 18,
-    citation: {
-      rule: 'Người vào Đảng là công dân Việt Nam từ đủ 18 tuổi trở lên',
-      document: `${CHARTER}, Điều 1`,
-    },
-  },
-  probationMonths: {
-    value: 12,
-    citation: {
-      rule: 'Thời kỳ dự bị 12 tháng, tính từ ngày chi bộ tổ chức lễ kết nạp; hết thời kỳ dự bị chi bộ xét công nhận đảng viên chính thức',
-      document: `${CHARTER}, Điều 5`,
-    },
-  },
   earliestBirthYear: {
     value: 1900,
     citation: {
@@ -37,7 +44,10 @@ export const memberRuleParams = {
   },
 } as const;
 
-const officialStatus: Citation = memberRuleParams.probationMonths.citation;
+const officialStatus: Citation = {
+  rule: 'Đảng viên có ngày vào Đảng; hết thời kỳ dự bị, chi bộ xét công nhận đảng viên chính thức',
+  document: `${CHARTER}, Điều 5`,
+};
 const exemption: Citation = {
   rule: 'Đảng viên tuổi cao, sức yếu xin giảm, miễn công tác và sinh hoạt đảng do chi bộ xem xét, quyết định; phải ghi rõ lý do',
   document: `${CHARTER}, Điều 7`,
@@ -46,17 +56,6 @@ const cellMembership: Citation = {
   rule: 'Đảng viên sinh hoạt tại chi bộ hoặc tổ chức cơ sở đảng; đảng bộ cấp trên cơ sở không trực tiếp quản lý sinh hoạt đảng viên',
   document: `${CHARTER}, Chương V (Tổ chức cơ sở đảng)`,
 };
-
-/** Calendar arithmetic for anniversaries: a month without the day ends on its last day (BLDS 2015, Điều 148). */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(d, last);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** The facts the consistency rules read: a whole record, after a patch is applied. */
 export type MemberRecordFacts = Pick<
@@ -88,11 +87,16 @@ export function checkBirthDate(birthDate: string, today: string): Verdict {
   return allow('', [c.citation]);
 }
 
-export function checkJoinDate(birthDate: string, joinDate: string, today: string): Verdict {
+export function checkJoinDate(
+  birthDate: string,
+  joinDate: string,
+  today: string,
+  params: MemberRuleValues,
+): Verdict {
   const sanity = dataCheck('Ngày vào Đảng không ở tương lai và sau ngày sinh');
   if (joinDate > today) return deny('không được sau ngày hôm nay', [sanity]);
   if (joinDate <= birthDate) return deny('phải sau ngày sinh', [sanity]);
-  const age = memberRuleParams.minJoinAge;
+  const age = params.minJoinAge;
   const adult = addMonths(birthDate, age.value * 12);
   if (joinDate < adult) {
     return deny(
@@ -103,8 +107,13 @@ export function checkJoinDate(birthDate: string, joinDate: string, today: string
   return allow('', [age.citation]);
 }
 
-export function checkOfficialDate(joinDate: string, officialDate: string, today: string): Verdict {
-  const p = memberRuleParams.probationMonths;
+export function checkOfficialDate(
+  joinDate: string,
+  officialDate: string,
+  today: string,
+  params: MemberRuleValues,
+): Verdict {
+  const p = params.probationMonths;
   if (officialDate > today) {
     return deny('không được sau ngày hôm nay', [dataCheck('Ngày chính thức không ở tương lai')]);
   }
@@ -189,15 +198,19 @@ export function checkExemption(exempted: boolean, reason: string | null): Verdic
  * Consistency of a whole member record. Returns only the failing checks, each tied to the
  * field the user must correct (the 400 answer lists them).
  */
-export function checkMemberRecord(f: MemberRecordFacts, today: string): MemberProblem[] {
+export function checkMemberRecord(
+  f: MemberRecordFacts,
+  today: string,
+  params: MemberRuleValues,
+): MemberProblem[] {
   const problems: MemberProblem[] = [];
   const fail = (field: ProblemField, verdict: Verdict) => {
     if (!verdict.ok) problems.push({ field, verdict });
   };
   fail('birthDate', checkBirthDate(f.birthDate, today));
-  if (f.joinDate) fail('joinDate', checkJoinDate(f.birthDate, f.joinDate, today));
+  if (f.joinDate) fail('joinDate', checkJoinDate(f.birthDate, f.joinDate, today, params));
   if (f.joinDate && f.officialDate) {
-    fail('officialDate', checkOfficialDate(f.joinDate, f.officialDate, today));
+    fail('officialDate', checkOfficialDate(f.joinDate, f.officialDate, today, params));
   }
   problems.push(...checkStatusDates(f.status, f.joinDate, f.officialDate));
   problems.push(

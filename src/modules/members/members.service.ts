@@ -25,6 +25,7 @@ import {
 } from '../../core/errors.ts';
 import { explain, type Verdict } from '../../core/rules/verdict.ts';
 import { formatDate, searchKey, vietnameseNameSortKey } from '../../core/vietnamese/index.ts';
+import { loadRules } from '../rules/registry.ts';
 import { findUnit } from '../units/units.repo.ts';
 import { fieldsOf, toListItem, toMemberDto, type StoredFields } from './members.dto.ts';
 import * as repo from './members.repo.ts';
@@ -32,6 +33,7 @@ import {
   canHoldMembers,
   canTransfer,
   checkMemberRecord,
+  memberRuleValues,
   type MemberProblem,
   type ProblemField,
 } from './members.rules.ts';
@@ -50,6 +52,10 @@ function enforce(problems: MemberProblem[]): void {
 }
 const enforceVerdict = (verdict: Verdict, field: ProblemField) =>
   enforce(verdict.ok ? [] : [{ field, verdict }]);
+
+/** The Party Statute's numbers (join age, probation) for a unit, from the rule registry. */
+const ruleValues = async (db: Db, unitPath: string) =>
+  memberRuleValues(await loadRules(db), unitPath, today());
 
 /** Columns derived from the name, recomputed on every write so search and order never drift. */
 export const derived = (f: { fullName: string; otherNames: string | null }) => ({
@@ -266,7 +272,10 @@ export async function createMember({
 }: Ctx & { body: z.output<typeof createMemberBody> }): Promise<MemberDto> {
   requireWriter(actor);
   const { unitId, ...fields } = body;
-  enforce(checkMemberRecord(fields, today()));
+  const target = await findUnit(db, actor, unitId);
+  enforce(
+    checkMemberRecord(fields, today(), await ruleValues(db, target?.path ?? actor.scopePath)),
+  );
   return db.transaction(async (tx) => {
     const unit = await unitForMembers({ db: tx, actor }, unitId, 'unitId');
     await assertIdNumberFree(tx, fields.idNumber);
@@ -342,8 +351,9 @@ export async function updateMember({
     const now = today();
     // Records imported with old inconsistencies stay editable: only problems this change
     // introduces block it.
-    const known = checkMemberRecord(fieldsOf(row), now);
-    const problems = checkMemberRecord({ ...fieldsOf(row), ...patch }, now).filter(
+    const params = await ruleValues(tx, row.unitPath);
+    const known = checkMemberRecord(fieldsOf(row), now, params);
+    const problems = checkMemberRecord({ ...fieldsOf(row), ...patch }, now, params).filter(
       (p) => !known.some((k) => k.field === p.field && k.verdict.message === p.verdict.message),
     );
     enforce(problems);

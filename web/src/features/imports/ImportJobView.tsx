@@ -23,7 +23,8 @@ import { ErrorAlert, useApiErrorHandler } from '../../components/errors.tsx';
 import { importKindLabels, importStatusLabels } from '../../lib/contracts.ts';
 import type { ImportDetailDto, ImportJobDto, ImportProblem } from '../../lib/contracts.ts';
 import { formatNumber } from '../../lib/vn.ts';
-import { formatDateTime, isRunning, statusColors } from './status.ts';
+import { formatDateTime } from '../../components/DateField.tsx';
+import { isRunning, statusColors } from './status.ts';
 
 const problemColumns: TableColumnsType<ImportProblem> = [
   {

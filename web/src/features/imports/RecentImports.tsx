@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../components/errors.tsx';
 import { importKindLabels, importStatusLabels } from '../../lib/contracts.ts';
 import type { ImportJobDto } from '../../lib/contracts.ts';
 import { formatNumber } from '../../lib/vn.ts';
-import { formatDateTime, isRunning, statusColors } from './status.ts';
+import { formatDateTime } from '../../components/DateField.tsx';
+import { isRunning, statusColors } from './status.ts';
 
 /** The subtree's recent imports: a long import can be left and found again here. */
 export function RecentImports() {

@@ -65,3 +65,6 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
 export async function ping(database: Database): Promise<void> {
   await database.db.execute(sql`select 1`);
 }
+
+/** Rows of a `db.execute(sql…)` result: both drivers answer `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

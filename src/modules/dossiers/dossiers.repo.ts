@@ -2,15 +2,13 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { activeMemberStatuses } from '../../contracts/enums.ts';
 import { inScope, type Actor } from '../../core/access/actor.ts';
-import type { Db } from '../../core/db/client.ts';
+import { type Db, rowsOf } from '../../core/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { members } from '../members/members.schema.ts';
 import { documentTypes, dossierDocuments, storedFiles } from './dossiers.schema.ts';
 
 export type DocumentTypeRow = typeof documentTypes.$inferSelect;
 export type DossierDocumentRow = typeof dossierDocuments.$inferSelect;
-
-const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Current members only (not transferred out, deceased, removed…), as the posts warnings count. */
 const activeStatus = sql`m.status in (${sql.join(
@@ -271,7 +269,7 @@ export async function completenessPage(
            p.pending as "pending", p.rejected as "rejected", p.total as "total"
     from p join units u on u.id = p.unit_id
     order by p.sort_key, p.id`);
-  return rows<CompletenessRow>(result).map((r) => ({
+  return rowsOf<CompletenessRow>(result).map((r) => ({
     ...r,
     memberId: Number(r.memberId),
     unitId: Number(r.unitId),

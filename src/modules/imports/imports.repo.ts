@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, lt, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ImportProblem } from '../../contracts/imports.ts';
 import { inScope, type Actor } from '../../core/access/actor.ts';
-import type { Db } from '../../core/db/client.ts';
+import { type Db, rowsOf } from '../../core/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { storedFiles } from '../dossiers/dossiers.schema.ts';
 import { members } from '../members/members.schema.ts';
@@ -11,8 +11,6 @@ import { importJobs } from './imports.schema.ts';
 
 export type JobRow = typeof importJobs.$inferSelect;
 export type JobValues = Partial<Omit<typeof importJobs.$inferInsert, 'id'>>;
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 // ─── Files ──────────────────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,7 @@ import { countCap } from '../../contracts/common.ts';
 import type { MemberListQuery } from '../../contracts/members.ts';
 import { inScope, type Actor } from '../../core/access/actor.ts';
 import { containsFolded } from '../../core/db/text-search.ts';
-import type { Db } from '../../core/db/client.ts';
+import { type Db, rowsOf } from '../../core/db/client.ts';
 import { searchKey } from '../../core/vietnamese/index.ts';
 import { namesAsOf, namesOf } from '../units/units.repo.ts';
 import { memberUnitHistory, members } from './members.schema.ts';
@@ -407,8 +407,6 @@ const intArray = (ids: number[]) => {
   if (!ids.every(Number.isInteger)) throw new Error('ids must be integers');
   return `{${ids.join(',')}}`;
 };
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
  * Moves members to another unit in one statement: updates them, closes their open membership

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { inScope, type Actor } from '../../core/access/actor.ts';
-import type { Db } from '../../core/db/client.ts';
+import { type Db, rowsOf } from '../../core/db/client.ts';
 import { members } from '../members/members.schema.ts';
 import { units } from '../units/units.schema.ts';
 import { appointments, postTitles } from './posts.schema.ts';
@@ -177,8 +177,6 @@ export interface HolderRow {
   residence: string | null;
   memberUnitPath: string;
 }
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** An int[] parameter as a literal ('{1,2,3}'): Drizzle would spread a JS array into a list. */
 const intArray = (ids: number[]) => {

@@ -80,6 +80,8 @@ async function main() {
           'test',
           '--config',
           path.join(root, 'e2e/playwright.config.ts'),
+          // Extra arguments pick specs or tests: `npx tsx e2e/run.ts congress.spec.ts`.
+          ...process.argv.slice(2),
         ],
         {
           cwd: root,

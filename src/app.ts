@@ -29,6 +29,11 @@ import { postRoutes } from './modules/posts/posts.routes.ts';
 import { resumeRoutes } from './modules/resume/resume.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
+import { congressRoutes } from './modules/congress/congress.routes.ts';
+import { electionsRoutes } from './modules/elections/elections.routes.ts';
+import { planningRoutes } from './modules/planning/planning.routes.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -108,6 +113,11 @@ export async function buildApp(opts: {
   await app.register(resumeRoutes(deps));
   await app.register(dossierRoutes(deps));
   await app.register(importRoutes(deps));
+  await app.register(congressRoutes(deps));
+  await app.register(electionsRoutes(deps));
+  await app.register(planningRoutes(deps));
+  await app.register(evaluationRoutes(deps));
+  await app.register(tasksRoutes(deps));
 
   // The SPA owns every non-API GET path (client-side routing); anything else is a JSON 404.
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

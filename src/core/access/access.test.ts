@@ -12,6 +12,11 @@ import { postsAccess } from '../../modules/posts/posts.access-samples.ts';
 import { resumeAccess } from '../../modules/resume/resume.access-samples.ts';
 import { dossiersAccess } from '../../modules/dossiers/dossiers.access-samples.ts';
 import { importsAccess } from '../../modules/imports/imports.access-samples.ts';
+import { congressAccess } from '../../modules/congress/congress.access-samples.ts';
+import { electionsAccess } from '../../modules/elections/elections.access-samples.ts';
+import { planningAccess } from '../../modules/planning/planning.access-samples.ts';
+import { evaluationAccess } from '../../modules/evaluation/evaluation.access-samples.ts';
+import { tasksAccess } from '../../modules/tasks/tasks.access-samples.ts';
 import { searchKey } from '../vietnamese/index.ts';
 
 type World = AccessWorld;
@@ -22,6 +27,11 @@ const modules: ModuleAccess[] = [
   resumeAccess,
   dossiersAccess,
   importsAccess,
+  congressAccess,
+  electionsAccess,
+  planningAccess,
+  evaluationAccess,
+  tasksAccess,
 ];
 
 const MARKER = 'alpha';

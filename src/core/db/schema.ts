@@ -9,3 +9,8 @@ export * from '../../modules/posts/posts.schema.ts';
 export * from '../../modules/resume/resume.schema.ts';
 export * from '../../modules/dossiers/dossiers.schema.ts';
 export * from '../../modules/imports/imports.schema.ts';
+export * from '../../modules/congress/congress.schema.ts';
+export * from '../../modules/elections/elections.schema.ts';
+export * from '../../modules/planning/planning.schema.ts';
+export * from '../../modules/evaluation/evaluation.schema.ts';
+export * from '../../modules/tasks/tasks.schema.ts';

@@ -27,6 +27,11 @@ const WarningsPage = lazy(() => import('../features/posts/WarningsPage.tsx'));
 const NonLocalStatsPage = lazy(() => import('../features/posts/NonLocalStatsPage.tsx'));
 const DocumentTypesPage = lazy(() => import('../features/dossiers/DocumentTypesPage.tsx'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
+const CongressSection = lazy(() => import('../features/congress/CongressSection.tsx'));
+const ElectionsSection = lazy(() => import('../features/elections/ElectionsSection.tsx'));
+const PlanningSection = lazy(() => import('../features/planning/PlanningSection.tsx'));
+const EvaluationSection = lazy(() => import('../features/evaluation/EvaluationSection.tsx'));
+const TasksSection = lazy(() => import('../features/tasks/TasksSection.tsx'));
 
 function HomeRedirect() {
   const { user } = useAuth();
@@ -71,6 +76,12 @@ export function App() {
                     <Route element={<RequireRoles roles={['admin']} />}>
                       <Route path="accounts" element={<AccountsPage />} />
                     </Route>
+                    {/* Each section guards its own pages: members and counting staff use some. */}
+                    <Route path="congresses/*" element={<CongressSection />} />
+                    <Route path="elections/*" element={<ElectionsSection />} />
+                    <Route path="planning/*" element={<PlanningSection />} />
+                    <Route path="evaluation/*" element={<EvaluationSection />} />
+                    <Route path="tasks/*" element={<TasksSection />} />
                     <Route path="me" element={<MyProfilePage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>

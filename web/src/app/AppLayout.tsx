@@ -20,6 +20,11 @@ const sections = [
   '/members',
   '/warnings',
   '/statistics/non-local',
+  '/congresses',
+  '/elections',
+  '/planning',
+  '/evaluation',
+  '/tasks',
   '/imports',
   '/posts',
   '/document-types',
@@ -51,6 +56,14 @@ export function AppLayout() {
           { key: '/statistics/non-local', label: 'Thống kê' },
         ]
       : []),
+    ...(canBrowse(user)
+      ? [
+          { key: '/congresses', label: 'Đại hội, bầu cử' },
+          { key: '/planning', label: 'Quy hoạch' },
+        ]
+      : []),
+    { key: '/evaluation', label: 'Đánh giá, xếp loại' },
+    { key: '/tasks', label: 'Việc mới, việc khó' },
     ...(canWrite(user) ? [{ key: '/imports', label: 'Nhập từ Excel' }] : []),
     ...(canBrowse(user)
       ? [

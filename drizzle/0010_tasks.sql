@@ -1,0 +1,2 @@
+-- tasks: tables are written here by hand until the snapshot is regenerated.
+SELECT 1;

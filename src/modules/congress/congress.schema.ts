@@ -1,0 +1,2 @@
+// Tables of the congress module (Drizzle); the SQL lives in drizzle/00xx_congress.sql.
+export {};

@@ -17,11 +17,31 @@ export type AuditAction =
   | 'rename'
   | 'login'
   | 'password'
-  | 'import';
+  | 'import'
+  | 'approve'
+  | 'return'
+  | 'reject'
+  | 'close'
+  | 'annul'
+  | 'decide'
+  | 'check_in';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: 'unit' | 'member' | 'user' | 'rule' | 'import' | 'document_type' | 'post_title';
+  entityType:
+    | 'unit'
+    | 'member'
+    | 'user'
+    | 'rule'
+    | 'import'
+    | 'document_type'
+    | 'post_title'
+    | 'congress'
+    | 'election'
+    | 'planning'
+    | 'evaluation'
+    | 'task'
+    | 'feedback';
   entityId: number;
   scopePath: string;
   summary: string;

@@ -1,0 +1,68 @@
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../core/db/client.ts';
+import { tasks } from './tasks.schema.ts';
+
+export interface TaskOutcomeCounts {
+  /** Approved tasks whose deadline falls in the period. */
+  total: number;
+  exceeded: number;
+  onTime: number;
+  late: number;
+  notDone: number;
+  /** Approved, no outcome recorded yet. */
+  open: number;
+}
+
+export const emptyTaskOutcomeCounts = (): TaskOutcomeCounts => ({
+  total: 0,
+  exceeded: 0,
+  onTime: 0,
+  late: 0,
+  notDone: 0,
+  open: 0,
+});
+
+/**
+ * Outcomes of the approved tasks of some members whose deadline falls in [from, to] (dates
+ * 'yyyy-mm-dd'), for the evaluation of those members. Not scoped: the caller has already checked
+ * that the actor may read these members. Every member asked about gets an entry.
+ */
+export async function taskOutcomeSummary(
+  db: Db,
+  opts: { memberIds: number[]; from: string; to: string },
+): Promise<Map<number, TaskOutcomeCounts>> {
+  const result = new Map<number, TaskOutcomeCounts>();
+  for (const id of opts.memberIds) result.set(id, emptyTaskOutcomeCounts());
+  if (opts.memberIds.length === 0) return result;
+  const rows = await db
+    .select({
+      memberId: tasks.memberId,
+      total: sql<number>`count(*)::int`,
+      exceeded: sql<number>`(count(*) filter (where ${tasks.outcome} = 'exceeded'))::int`,
+      onTime: sql<number>`(count(*) filter (where ${tasks.outcome} = 'on_time'))::int`,
+      late: sql<number>`(count(*) filter (where ${tasks.outcome} = 'late'))::int`,
+      notDone: sql<number>`(count(*) filter (where ${tasks.outcome} = 'not_done'))::int`,
+      open: sql<number>`(count(*) filter (where ${tasks.outcome} is null))::int`,
+    })
+    .from(tasks)
+    .where(
+      and(
+        inArray(tasks.memberId, opts.memberIds),
+        eq(tasks.status, 'approved'),
+        gte(tasks.deadline, opts.from),
+        lte(tasks.deadline, opts.to),
+      ),
+    )
+    .groupBy(tasks.memberId);
+  for (const r of rows) {
+    result.set(r.memberId, {
+      total: Number(r.total),
+      exceeded: Number(r.exceeded),
+      onTime: Number(r.onTime),
+      late: Number(r.late),
+      notDone: Number(r.notDone),
+      open: Number(r.open),
+    });
+  }
+  return result;
+}

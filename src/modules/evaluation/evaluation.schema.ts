@@ -1,2 +1,189 @@
-// Tables of the evaluation module (Drizzle); the SQL lives in drizzle/00xx_evaluation.sql.
-export {};
+// Tables of the evaluation module (Drizzle); the SQL lives in drizzle/0009_evaluation.sql.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { textC } from '../../core/db/types.ts';
+import { members } from '../members/members.schema.ts';
+import { units } from '../units/units.schema.ts';
+
+const points = (name: string) => numeric(name, { precision: 5, scale: 2, mode: 'number' });
+
+/** Khung tiêu chí (QĐ 366-QĐ/TW): five frameworks, for collectives or individuals. */
+export const evaluationFrameworks = pgTable(
+  'evaluation_frameworks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** individual | collective */
+    subject: text('subject').notNull(),
+    description: text('description').notNull().default(''),
+    document: text('document').notNull().default(''),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_frameworks_code_key').on(t.code)],
+);
+
+/** Tiêu chí: part general (30 points) or tasks (70 points); optionally for one post title. */
+export const evaluationCriteria = pgTable(
+  'evaluation_criteria',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    frameworkId: integer('framework_id')
+      .notNull()
+      .references(() => evaluationFrameworks.id),
+    /** A post title code (BT, CT-UBND…): criteria specific to that post; null for everyone. */
+    postTitleCode: text('post_title_code'),
+    /** general | tasks */
+    part: text('part').notNull(),
+    name: text('name').notNull(),
+    guidance: text('guidance').notNull().default(''),
+    maxPoints: points('max_points').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_criteria_framework_idx').on(t.frameworkId, t.part, t.sortOrder)],
+);
+
+/** Kỳ đánh giá: opened by a unit for its subtree (year, quarter, term or ad hoc). */
+export const evaluationPeriods = pgTable(
+  'evaluation_periods',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    unitPath: textC('unit_path').notNull(),
+    /** year | quarter | term | ad_hoc */
+    kind: text('kind').notNull(),
+    /** individual | collective */
+    subject: text('subject').notNull(),
+    year: integer('year').notNull(),
+    label: text('label').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    /** open | closed */
+    status: text('status').notNull().default('open'),
+    note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('evaluation_periods_unit_path_idx').on(t.unitPath, t.year),
+    index('evaluation_periods_year_idx').on(t.year, t.kind),
+  ],
+);
+
+/** One person's (or one unit's) evaluation in a period: the stage reached and the rating. */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => evaluationPeriods.id),
+    memberId: integer('member_id').references(() => members.id),
+    /** For a collective: the unit evaluated. */
+    targetUnitId: integer('target_unit_id').references(() => units.id),
+    /** The unit the quota counts in: the member's party cell, or the collective itself. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    unitPath: textC('unit_path').notNull(),
+    frameworkId: integer('framework_id')
+      .notNull()
+      .references(() => evaluationFrameworks.id),
+    postTitleCode: text('post_title_code'),
+    /** none | self | collective | advisory | decided: the last step done. */
+    stage: text('stage').notNull().default('none'),
+    finalScore: points('final_score'),
+    /** excellent | good | complete | incomplete */
+    rating: text('rating'),
+    ratingRule: text('rating_rule').notNull().default(''),
+    ratingCitations: jsonb('rating_citations')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    taskCounts: jsonb('task_counts'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: text('decided_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('evaluations_period_member_key')
+      .on(t.periodId, t.memberId)
+      .where(sql`member_id is not null`),
+    uniqueIndex('evaluations_period_unit_key')
+      .on(t.periodId, t.targetUnitId)
+      .where(sql`target_unit_id is not null`),
+    index('evaluations_period_path_idx').on(t.periodId, t.unitPath),
+    index('evaluations_member_idx').on(t.memberId),
+    index('evaluations_unit_idx').on(t.periodId, t.unitId, t.rating),
+  ],
+);
+
+/** Each step's scores (criterion id → points), total, proposed rating and comment. */
+export const evaluationSteps = pgTable(
+  'evaluation_steps',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    /** self | collective | advisory | decision */
+    step: text('step').notNull(),
+    scores: jsonb('scores')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    total: points('total').notNull(),
+    proposedRating: text('proposed_rating'),
+    comment: text('comment').notNull().default(''),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_steps_key').on(t.evaluationId, t.step)],
+);
+
+/** Thông tin đa chiều: feedback on a cadre from the Front, mass organisations or residents. */
+export const evaluationFeedback = pgTable(
+  'evaluation_feedback',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    unitPath: textC('unit_path').notNull(),
+    /** front | mass_org | residents | other */
+    sourceKind: text('source_kind').notNull(),
+    sourceName: text('source_name').notNull(),
+    receivedDate: date('received_date', { mode: 'string' }).notNull(),
+    content: text('content').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('evaluation_feedback_member_idx').on(t.memberId, t.receivedDate),
+    index('evaluation_feedback_unit_path_idx').on(t.unitPath),
+  ],
+);

@@ -115,6 +115,11 @@ export const ruleDefinitions = {
     'text',
   ),
   'congress.term_months': def('Độ dài một nhiệm kỳ đại hội', 'congress', 'months'),
+  'congress.young_max_age_years': def(
+    'Cấp ủy viên trẻ: dưới … tuổi tại tháng tính tuổi',
+    'congress',
+    'years',
+  ),
   // QĐ 377-QĐ/TW — quy hoạch
   'planning.max_people_per_post': def(
     'Số người quy hoạch tối đa cho một chức danh',
@@ -142,6 +147,36 @@ export const ruleDefinitions = {
     'months',
   ),
   'planning.review_interval_months': def('Chu kỳ rà soát quy hoạch', 'planning', 'months'),
+  'planning.min_service_left_months': def(
+    'Người được quy hoạch phải đủ tuổi công tác ít nhất trọn một nhiệm kỳ',
+    'planning',
+    'months',
+  ),
+  'planning.nomination_pass_percent': def(
+    'Người được giới thiệu quy hoạch đạt trên … % phiếu',
+    'planning',
+    'percent',
+  ),
+  'planning.young_max_age_years': def(
+    'Cơ cấu ba độ tuổi: cán bộ trẻ dưới … tuổi',
+    'planning',
+    'years',
+  ),
+  'planning.middle_max_age_years': def(
+    'Cơ cấu ba độ tuổi: độ tuổi giữa dưới … tuổi',
+    'planning',
+    'years',
+  ),
+  'planning.young_target_percent': def(
+    'Tỷ lệ cán bộ trẻ trong quy hoạch (chỉ tiêu)',
+    'planning',
+    'percent',
+  ),
+  'planning.women_target_percent': def(
+    'Tỷ lệ cán bộ nữ trong quy hoạch (chỉ tiêu)',
+    'planning',
+    'percent',
+  ),
   // QĐ 366-QĐ/TW — đánh giá
   'evaluation.general_points': def('Điểm tiêu chí chung', 'evaluation', 'points'),
   'evaluation.task_points': def('Điểm kết quả thực hiện nhiệm vụ', 'evaluation', 'points'),
@@ -247,6 +282,12 @@ export const ruleDefinitions = {
   // Hòa giải ở cơ sở
   'mediation.team_min_members': def('Tổ hòa giải: số hòa giải viên tối thiểu', 'other', 'persons'),
   'mediation.start_within_days': def('Bắt đầu hòa giải trong vòng', 'other', 'days'),
+  // Việc mới, việc khó
+  'tasks.exceeded_above_percent': def(
+    'Việc mới, việc khó hoàn thành vượt mức: mọi chỉ tiêu đạt và ít nhất một chỉ tiêu vượt trên … % giá trị đăng ký',
+    'other',
+    'percent',
+  ),
   'nonlocal.basis': {
     ...def('Căn cứ xác định người địa phương', 'tenure', 'text', 'text'),
     options: {
@@ -274,6 +315,7 @@ export interface ShippedRule {
 export const QD190 =
   'Quy định 190-QĐ/TW ngày 10/10/2024 về thi hành Điều lệ Đảng về bầu cử trong Đảng';
 const CT45 = 'Chỉ thị 45-CT/TW ngày 14/4/2025 về đại hội đảng bộ các cấp nhiệm kỳ 2025–2030';
+const CT35 = 'Chỉ thị 35-CT/TW ngày 30/5/2019 về đại hội đảng bộ các cấp nhiệm kỳ 2020–2025';
 const QD377 = 'Quy định 377-QĐ/TW ngày 08/10/2025 về quy hoạch cán bộ';
 const QD366 = 'Quy định 366-QĐ/TW ngày 30/8/2025 về đánh giá, xếp loại';
 export const QD65 = 'Quy định 65-QĐ/TW năm 2022 về luân chuyển cán bộ';
@@ -286,6 +328,8 @@ const ND335 = 'Nghị định 335/2025/NĐ-CP về đánh giá, xếp loại ch�
 const DLD = 'Điều lệ Đảng Cộng sản Việt Nam (2011)';
 const LHG = 'Luật Hòa giải ở cơ sở 2013 (Luật 35/2013/QH13)';
 const CANBO = 'Quy tắc cảnh báo của CanBo (tham số do đơn vị điều chỉnh)';
+const CANBO_TASKS =
+  'Quy tắc đánh giá kết quả việc mới, việc khó của CanBo (tham số do đơn vị điều chỉnh)';
 
 const r = (
   id: string,
@@ -343,6 +387,9 @@ export const shippedRules: ShippedRule[] = [
   ),
   r('ct45.age_commune', 'congress.age_reference_month.commune', '2025-07', CT45, '2025-04-14'),
   r('ct45.age_province', 'congress.age_reference_month.province', '2025-09', CT45, '2025-04-14'),
+  r('ct35.young', 'congress.young_max_age_years', 40, CT35, '2019-05-30', {
+    note: 'Cơ cấu ba độ tuổi: dưới 40 tuổi từ 10% trở lên (cấp tỉnh, cấp huyện). Chưa đối chiếu được mức của Chỉ thị 45-CT/TW; đơn vị có thể điều chỉnh.',
+  }),
   r('dld.term', 'congress.term_months', 60, 'Điều lệ Đảng (2011)', '2011-01-19', {
     note: 'Đại hội đảng bộ các cấp nhiệm kỳ 5 năm.',
   }),
@@ -352,6 +399,22 @@ export const shippedRules: ShippedRule[] = [
   r('qd377.warning', 'planning.discipline_block_months.warning', 36, QD377, '2025-10-08'),
   r('qd377.dismissal', 'planning.discipline_block_months.dismissal', 60, QD377, '2025-10-08'),
   r('qd377.review', 'planning.review_interval_months', 12, QD377, '2025-10-08'),
+  r('qd377.full_term', 'planning.min_service_left_months', 60, QD377, '2025-10-08', {
+    note: 'Đủ tuổi công tác ít nhất trọn một nhiệm kỳ (60 tháng), tính đến đầu nhiệm kỳ quy hoạch.',
+  }),
+  r('qd377.nomination', 'planning.nomination_pass_percent', 50, QD377, '2025-10-08', {
+    note: 'Lấy phiếu giới thiệu kín; người đạt trên 50% phiếu được đưa vào danh sách xem xét.',
+  }),
+  r('canbo.planning_young', 'planning.young_max_age_years', 45, CANBO, '2025-10-08', {
+    note: 'QĐ 377-QĐ/TW yêu cầu bảo đảm ba độ tuổi mà không ghi mốc chung; mặc định dưới 45, 45–dưới 55, từ 55 — đơn vị điều chỉnh theo cấp.',
+  }),
+  r('canbo.planning_middle', 'planning.middle_max_age_years', 55, CANBO, '2025-10-08'),
+  r('canbo.planning_young_share', 'planning.young_target_percent', 15, CANBO, '2025-10-08', {
+    note: 'QĐ 377-QĐ/TW yêu cầu tỷ lệ phù hợp; mặc định lấy mức của QĐ 50-QĐ/TW (đã được thay thế).',
+  }),
+  r('canbo.planning_women_share', 'planning.women_target_percent', 25, CANBO, '2025-10-08', {
+    note: 'QĐ 377-QĐ/TW yêu cầu tỷ lệ phù hợp; mặc định lấy mức của QĐ 50-QĐ/TW (đã được thay thế).',
+  }),
   r('qd366.general', 'evaluation.general_points', 30, QD366, '2025-08-30'),
   r('qd366.tasks', 'evaluation.task_points', 70, QD366, '2025-08-30'),
   r('qd366.excellent', 'evaluation.excellent_min_score', 90, QD366, '2025-08-30'),
@@ -485,6 +548,9 @@ export const shippedRules: ShippedRule[] = [
   }),
   r('lhg.team', 'mediation.team_min_members', 3, LHG, '2014-01-01', { article: 'Điều 12' }),
   r('lhg.start', 'mediation.start_within_days', 3, LHG, '2014-01-01', { article: 'Điều 20' }),
+  r('canbo.tasks_exceeded', 'tasks.exceeded_above_percent', 100, CANBO_TASKS, '2020-01-01', {
+    note: 'Vượt mức khi mọi chỉ tiêu đạt và có chỉ tiêu vượt giá trị đăng ký (trên 100%)',
+  }),
   r('canbo.nonlocal_basis', 'nonlocal.basis', 'hometown', CANBO, '2020-01-01', {
     note: 'Mặc định so quê quán với địa bàn. Giá trị hometown_or_residence tính cả người có nơi ở hiện nay tại địa bàn (CanBo chưa lưu ngày bắt đầu cư trú nên chưa kiểm được số năm cư trú).',
   }),

@@ -121,13 +121,15 @@ export const unitTypeLabels: Record<UnitType, string> = {
 };
 
 /** Vai trò tài khoản. */
-export const roles = ['admin', 'officer', 'reader', 'member'] as const;
+export const roles = ['admin', 'officer', 'reader', 'member', 'counter'] as const;
 export type Role = (typeof roles)[number];
 export const roleLabels: Record<Role, string> = {
   admin: 'Quản trị hệ thống',
   officer: 'Cán bộ tổ chức',
   reader: 'Lãnh đạo / chỉ xem',
   member: 'Đảng viên',
+  // Only the ballot entry screens of the congresses it is assigned to.
+  counter: 'Ban kiểm phiếu (chỉ nhập phiếu)',
 };
 
 /** Grants given one by one on top of the roles. */

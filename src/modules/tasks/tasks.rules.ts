@@ -244,6 +244,13 @@ const RECOGNITION_RULE = accessCheck(
   'Chi bộ do cấp ủy cấp trên công nhận; đảng viên do chi bộ hoặc cấp trên công nhận, không tự công nhận',
 );
 
+/** "Chi bộ 4 tốt" is assessed by party cells only (chi bộ cơ sở, chi bộ trực thuộc). */
+export function isCellUnit(type: string, name: string): Verdict {
+  return type === 'grassroots_cell' || type === 'cell'
+    ? allow()
+    : deny(`${name} không phải chi bộ; “Chi bộ 4 tốt” chỉ đánh giá chi bộ`, [FOUR_GOOD_RULE]);
+}
+
 /** Every criterion of the set scored exactly once, nothing else. */
 export function checkSelfAssessment(
   criteria: { code: string; name: string }[],

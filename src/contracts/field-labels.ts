@@ -1,9 +1,12 @@
 import { dossierFieldLabels } from './dossiers.ts';
 import { memberFieldLabels } from './members.ts';
 import { resumeFieldLabels } from './resume.ts';
+import { taskFieldLabels } from './tasks.ts';
 
 /** Field name → Vietnamese label, for validation messages from any route. */
 export const fieldLabels: Record<string, string> = {
+  // First, so a label other modules already use keeps its meaning.
+  ...taskFieldLabels,
   ...memberFieldLabels,
   ...resumeFieldLabels,
   ...dossierFieldLabels,

@@ -1,0 +1,524 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { inScope, type Actor } from '../../core/access/actor.ts';
+import { rowsOf, type Db } from '../../core/db/client.ts';
+import { members } from '../members/members.schema.ts';
+import { units } from '../units/units.schema.ts';
+import {
+  evaluationCriteria,
+  evaluationFeedback,
+  evaluationFrameworks,
+  evaluationPeriods,
+  evaluations,
+  evaluationSteps,
+} from './evaluation.schema.ts';
+
+export type PeriodRow = typeof evaluationPeriods.$inferSelect;
+export type EvaluationRow = typeof evaluations.$inferSelect;
+export type StepRow = typeof evaluationSteps.$inferSelect;
+export type CriterionRow = typeof evaluationCriteria.$inferSelect;
+export type FrameworkRow = typeof evaluationFrameworks.$inferSelect;
+
+// ─── Frameworks and criteria (national, shipped in the migration; admins edit) ──────────
+
+export const listFrameworks = (db: Db) =>
+  db.select().from(evaluationFrameworks).orderBy(asc(evaluationFrameworks.sortOrder));
+
+export const listAllCriteria = (db: Db) =>
+  db
+    .select()
+    .from(evaluationCriteria)
+    .orderBy(asc(evaluationCriteria.frameworkId), asc(evaluationCriteria.sortOrder));
+
+export async function findFramework(db: Db, id: number) {
+  const [row] = await db
+    .select()
+    .from(evaluationFrameworks)
+    .where(eq(evaluationFrameworks.id, id))
+    .for('update');
+  return row;
+}
+
+export async function findFrameworkByCode(db: Db, code: string) {
+  const [row] = await db
+    .select()
+    .from(evaluationFrameworks)
+    .where(eq(evaluationFrameworks.code, code));
+  return row;
+}
+
+export async function findCriterion(db: Db, id: number) {
+  const [row] = await db
+    .select()
+    .from(evaluationCriteria)
+    .where(eq(evaluationCriteria.id, id))
+    .for('update');
+  return row;
+}
+
+/** The criteria that apply to one evaluation: the post's own task criteria replace the generic ones. */
+export async function criteriaFor(db: Db, frameworkId: number, postTitleCode: string | null) {
+  const rows = await db
+    .select()
+    .from(evaluationCriteria)
+    .where(
+      and(eq(evaluationCriteria.frameworkId, frameworkId), eq(evaluationCriteria.active, true)),
+    )
+    .orderBy(asc(evaluationCriteria.sortOrder), asc(evaluationCriteria.id));
+  const own = rows.filter((c) => postTitleCode && c.postTitleCode === postTitleCode);
+  const generic = rows.filter((c) => c.postTitleCode === null);
+  if (!own.length) return generic;
+  return [...generic.filter((c) => c.part === 'general'), ...own.filter((c) => c.part === 'tasks')];
+}
+
+// ─── Periods ────────────────────────────────────────────────────────────────────────────
+
+export async function listPeriods(
+  db: Db,
+  actor: Actor,
+  f: { year?: number; page: number; pageSize: number },
+) {
+  // A period is visible to everyone under its unit, and to those above it.
+  const visible = sql`(${inScope(evaluationPeriods.unitPath, actor)} or ${actor.scopePath} like ${evaluationPeriods.unitPath} || '%')`;
+  const where = and(visible, f.year ? eq(evaluationPeriods.year, f.year) : undefined);
+  const rows = await db
+    .select({
+      period: evaluationPeriods,
+      unitName: units.name,
+      total: sql<number>`(select count(*)::int from evaluations e where e.period_id = ${evaluationPeriods.id} and e.unit_path like ${actor.scopePath + '%'})`,
+      decided: sql<number>`(select count(*)::int from evaluations e where e.period_id = ${evaluationPeriods.id} and e.unit_path like ${actor.scopePath + '%'} and e.stage = 'decided')`,
+    })
+    .from(evaluationPeriods)
+    .innerJoin(units, eq(units.id, evaluationPeriods.unitId))
+    .where(where)
+    .orderBy(desc(evaluationPeriods.year), desc(evaluationPeriods.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(evaluationPeriods)
+    .where(where);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** A period the actor may work in: opened in their subtree or above their unit. */
+export async function findPeriod(db: Db, actor: Actor, id: number, forUpdate = false) {
+  const q = db
+    .select()
+    .from(evaluationPeriods)
+    .where(
+      and(
+        eq(evaluationPeriods.id, id),
+        sql`(${inScope(evaluationPeriods.unitPath, actor)} or ${actor.scopePath} like ${evaluationPeriods.unitPath} || '%')`,
+      ),
+    );
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function insertPeriod(db: Db, values: typeof evaluationPeriods.$inferInsert) {
+  const [row] = await db.insert(evaluationPeriods).values(values).returning();
+  return row!;
+}
+
+export async function updatePeriod(
+  db: Db,
+  id: number,
+  version: number,
+  values: Partial<typeof evaluationPeriods.$inferInsert>,
+) {
+  const [row] = await db
+    .update(evaluationPeriods)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(evaluationPeriods.id, id), eq(evaluationPeriods.version, version)))
+    .returning();
+  return row;
+}
+
+/**
+ * One evaluation per current member of the subtree, set-based: the framework is "leaders" for
+ * whoever holds a post during the period (with that post's code, for post-specific criteria),
+ * "individuals without a post" otherwise.
+ */
+export async function populateIndividuals(
+  db: Db,
+  period: PeriodRow,
+  frameworks: { leader: number; staff: number },
+): Promise<number> {
+  const result = await db.execute(sql`
+    insert into evaluations (period_id, member_id, unit_id, unit_path, framework_id, post_title_code)
+    select ${period.id}, m.id, m.unit_id, m.unit_path,
+           case when p.code is null then ${frameworks.staff}::int else ${frameworks.leader}::int end,
+           p.code
+    from members m
+    left join lateral (
+      select pt.code from appointments a join post_titles pt on pt.id = a.post_title_id
+      where a.member_id = m.id and a.start_date <= ${period.endDate}
+        and (a.end_date is null or a.end_date >= ${period.startDate}) and not a.concurrent
+      order by a.start_date desc limit 1
+    ) p on true
+    where m.unit_path like ${period.unitPath + '%'} and m.status in ('probationary', 'full')
+      and m.archived_at is null
+    on conflict do nothing`);
+  return (
+    (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ??
+    (result as unknown as { affectedRows?: number }).affectedRows ??
+    0
+  );
+}
+
+/** One evaluation per active unit of the subtree (collectives). */
+export async function populateCollectives(db: Db, period: PeriodRow, frameworkId: number) {
+  await db.execute(sql`
+    insert into evaluations (period_id, target_unit_id, unit_id, unit_path, framework_id)
+    select ${period.id}, u.id, u.id, u.path, ${frameworkId}::int
+    from units u where u.path like ${period.unitPath + '%'} and u.status = 'active'
+    on conflict do nothing`);
+}
+
+// ─── Evaluations ────────────────────────────────────────────────────────────────────────
+
+const stepTotal = (step: string) =>
+  sql<
+    number | null
+  >`(select s.total::float8 from evaluation_steps s where s.evaluation_id = ${evaluations.id} and s.step = ${step})`;
+
+const rowColumns = {
+  e: evaluations,
+  memberName: members.fullName,
+  unitName: units.name,
+  frameworkName: evaluationFrameworks.name,
+  selfTotal: stepTotal('self'),
+  collectiveTotal: stepTotal('collective'),
+  advisoryTotal: stepTotal('advisory'),
+};
+
+export async function listEvaluations(
+  db: Db,
+  actor: Actor,
+  f: {
+    periodId: number;
+    path?: string;
+    stage?: string;
+    rating?: string;
+    page: number;
+    pageSize: number;
+  },
+) {
+  const where: SQL[] = [eq(evaluations.periodId, f.periodId), inScope(evaluations.unitPath, actor)];
+  if (f.path) where.push(sql`${evaluations.unitPath} like ${f.path + '%'}`);
+  if (f.stage) where.push(eq(evaluations.stage, f.stage));
+  if (f.rating) where.push(eq(evaluations.rating, f.rating));
+  const rows = await db
+    .select(rowColumns)
+    .from(evaluations)
+    .leftJoin(members, eq(members.id, evaluations.memberId))
+    .innerJoin(units, eq(units.id, evaluations.unitId))
+    .innerJoin(evaluationFrameworks, eq(evaluationFrameworks.id, evaluations.frameworkId))
+    .where(and(...where))
+    .orderBy(asc(evaluations.unitPath), asc(members.sortKey), asc(evaluations.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(evaluations)
+    .where(and(...where));
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** An evaluation the actor may read: in their subtree, or their own. */
+export async function findEvaluation(db: Db, actor: Actor, id: number, forUpdate = false) {
+  const own = actor.memberId ? eq(evaluations.memberId, actor.memberId) : undefined;
+  const visible = own
+    ? sql`(${inScope(evaluations.unitPath, actor)} or ${own})`
+    : inScope(evaluations.unitPath, actor);
+  const q = db
+    .select(rowColumns)
+    .from(evaluations)
+    .leftJoin(members, eq(members.id, evaluations.memberId))
+    .innerJoin(units, eq(units.id, evaluations.unitId))
+    .innerJoin(evaluationFrameworks, eq(evaluationFrameworks.id, evaluations.frameworkId))
+    .where(and(eq(evaluations.id, id), visible));
+  const [row] = forUpdate ? await q.for('update', { of: evaluations }) : await q;
+  return row;
+}
+
+export const stepsOf = (db: Db, evaluationId: number) =>
+  db
+    .select()
+    .from(evaluationSteps)
+    .where(eq(evaluationSteps.evaluationId, evaluationId))
+    .orderBy(asc(evaluationSteps.id));
+
+export async function upsertStep(db: Db, values: typeof evaluationSteps.$inferInsert) {
+  const [row] = await db
+    .insert(evaluationSteps)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [evaluationSteps.evaluationId, evaluationSteps.step],
+      set: {
+        scores: values.scores,
+        total: values.total,
+        proposedRating: values.proposedRating,
+        comment: values.comment,
+        actorId: values.actorId,
+        actorName: values.actorName,
+        updatedAt: new Date(),
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export async function updateEvaluation(
+  db: Db,
+  id: number,
+  version: number,
+  values: Partial<typeof evaluations.$inferInsert>,
+) {
+  const [row] = await db
+    .update(evaluations)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(evaluations.id, id), eq(evaluations.version, version)))
+    .returning();
+  return row;
+}
+
+/** Decided ratings of one unit in a period, for the quota. */
+export async function unitRatingCounts(db: Db, periodId: number, unitIds: number[]) {
+  if (!unitIds.length) return new Map<number, { excellent: number; goodOrAbove: number }>();
+  const rows = await db
+    .select({
+      unitId: evaluations.unitId,
+      excellent: sql<number>`(count(*) filter (where ${evaluations.rating} = 'excellent'))::int`,
+      goodOrAbove: sql<number>`(count(*) filter (where ${evaluations.rating} in ('excellent', 'good')))::int`,
+    })
+    .from(evaluations)
+    .where(
+      and(
+        eq(evaluations.periodId, periodId),
+        eq(evaluations.stage, 'decided'),
+        inArray(evaluations.unitId, unitIds),
+      ),
+    )
+    .groupBy(evaluations.unitId);
+  return new Map(
+    rows.map((r) => [
+      r.unitId,
+      { excellent: Number(r.excellent), goodOrAbove: Number(r.goodOrAbove) },
+    ]),
+  );
+}
+
+/** Members of a unit's subtree disciplined in the period (résumé discipline entries). */
+export async function disciplinedMembers(db: Db, path: string, from: string, to: string) {
+  const rows = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      select count(distinct r.member_id)::int as n from resume_entries r
+      join members m on m.id = r.member_id
+      where r.section = 'discipline' and m.unit_path like ${path + '%'}
+        and r.from_date between ${from} and ${to}`),
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Ratings of one person over the years (decided and in progress). */
+export const memberEvaluations = (db: Db, memberId: number) =>
+  db
+    .select({ e: evaluations, period: evaluationPeriods })
+    .from(evaluations)
+    .innerJoin(evaluationPeriods, eq(evaluationPeriods.id, evaluations.periodId))
+    .where(eq(evaluations.memberId, memberId))
+    .orderBy(desc(evaluationPeriods.endDate), desc(evaluations.id));
+
+// ─── Feedback ───────────────────────────────────────────────────────────────────────────
+
+export const listFeedback = (db: Db, actor: Actor, memberId: number) =>
+  db
+    .select()
+    .from(evaluationFeedback)
+    .where(
+      and(eq(evaluationFeedback.memberId, memberId), inScope(evaluationFeedback.unitPath, actor)),
+    )
+    .orderBy(desc(evaluationFeedback.receivedDate), desc(evaluationFeedback.id));
+
+export async function insertFeedback(db: Db, values: typeof evaluationFeedback.$inferInsert) {
+  const [row] = await db.insert(evaluationFeedback).values(values).returning();
+  return row!;
+}
+
+export async function updateFrameworkRow(
+  db: Db,
+  id: number,
+  version: number,
+  values: Partial<typeof evaluationFrameworks.$inferInsert>,
+) {
+  const [row] = await db
+    .update(evaluationFrameworks)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(evaluationFrameworks.id, id), eq(evaluationFrameworks.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertCriterion(db: Db, values: typeof evaluationCriteria.$inferInsert) {
+  const [row] = await db.insert(evaluationCriteria).values(values).returning();
+  return row!;
+}
+
+export async function updateCriterionRow(
+  db: Db,
+  id: number,
+  version: number,
+  values: Partial<typeof evaluationCriteria.$inferInsert>,
+) {
+  const [row] = await db
+    .update(evaluationCriteria)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(evaluationCriteria.id, id), eq(evaluationCriteria.version, version)))
+    .returning();
+  return row;
+}
+
+/** Current members of a subtree: whose tasks count for a collective's evaluation. */
+export async function memberIdsUnder(db: Db, path: string): Promise<number[]> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(
+      and(
+        sql`${members.unitPath} like ${path + '%'}`,
+        inArray(members.status, ['probationary', 'full']),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Unscoped: for an evaluation already found in scope (a member's period may lie above them). */
+export async function findPeriodById(db: Db, id: number) {
+  const [row] = await db.select().from(evaluationPeriods).where(eq(evaluationPeriods.id, id));
+  return row;
+}
+
+/** Decisions in one unit and period take turns, so two cannot both fill the last quota place. */
+export async function lockUnitRatings(db: Db, periodId: number, unitId: number) {
+  await db.execute(sql`select pg_advisory_xact_lock(${periodId}::int, ${unitId}::int)`);
+}
+
+// ─── Bulk rating and statistics (set-based) ─────────────────────────────────────────────
+
+export interface Candidate {
+  id: number;
+  memberId: number | null;
+  targetUnitId: number | null;
+  unitId: number;
+  unitPath: string;
+  total: number;
+}
+
+/** Evaluations of a subtree with an advisory proposal and no decision yet. */
+export async function advisoryCandidates(db: Db, periodId: number, path: string) {
+  const rows = rowsOf<{
+    id: number;
+    member_id: number | null;
+    target_unit_id: number | null;
+    unit_id: number;
+    unit_path: string;
+    total: number;
+  }>(
+    await db.execute(sql`
+      select e.id, e.member_id, e.target_unit_id, e.unit_id, e.unit_path, s.total::float8 as total
+      from evaluations e
+      join evaluation_steps s on s.evaluation_id = e.id and s.step = 'advisory'
+      where e.period_id = ${periodId} and e.unit_path like ${path + '%'} and e.stage = 'advisory'`),
+  );
+  return rows.map((r): Candidate => ({
+    id: r.id,
+    memberId: r.member_id,
+    targetUnitId: r.target_unit_id,
+    unitId: r.unit_id,
+    unitPath: r.unit_path,
+    total: Number(r.total),
+  }));
+}
+
+export interface Decided {
+  id: number;
+  score: number;
+  rating: string;
+  rule: string;
+  citations: string;
+  counts: string;
+}
+
+/** Writes decisions in one statement per batch: the rating on the evaluation, and a decision step. */
+export async function bulkDecide(
+  db: Db,
+  rows: Decided[],
+  by: { actorId: number; actorName: string; comment: string },
+) {
+  const col = <K extends keyof Decided>(k: K) => sql.param(rows.map((r) => r[k]));
+  await db.execute(sql`
+    update evaluations e set stage = 'decided', final_score = v.score, rating = v.rating,
+      rating_rule = v.rule, rating_citations = v.citations::jsonb, task_counts = v.counts::jsonb,
+      decided_at = now(), decided_by = ${by.actorName}, version = e.version + 1, updated_at = now()
+    from unnest(${col('id')}::int[], ${col('score')}::numeric[], ${col('rating')}::text[],
+                ${col('rule')}::text[], ${col('citations')}::text[], ${col('counts')}::text[])
+      as v(id, score, rating, rule, citations, counts)
+    where e.id = v.id and e.stage = 'advisory'`);
+  await db.execute(sql`
+    insert into evaluation_steps (evaluation_id, step, scores, total, proposed_rating, comment, actor_id, actor_name)
+    select s.evaluation_id, 'decision', s.scores, s.total, v.rating, ${by.comment}, ${by.actorId}::int, ${by.actorName}
+    from evaluation_steps s
+    join unnest(${col('id')}::int[], ${col('rating')}::text[]) as v(id, rating) on s.evaluation_id = v.id
+    where s.step = 'advisory'
+    on conflict (evaluation_id, step) do update set total = excluded.total,
+      proposed_rating = excluded.proposed_rating, scores = excluded.scores, comment = excluded.comment,
+      actor_id = excluded.actor_id, actor_name = excluded.actor_name, updated_at = now()`);
+}
+
+/** Ratings of a subtree grouped by the child unit each evaluation lies under ('' = the unit itself). */
+export async function ratingDistribution(db: Db, periodId: number, path: string) {
+  return rowsOf<{
+    child: string;
+    total: number;
+    excellent: number;
+    good: number;
+    complete: number;
+    incomplete: number;
+    undecided: number;
+  }>(
+    await db.execute(sql`
+      select split_part(substr(e.unit_path, ${path.length + 1}), '/', 1) as child,
+        count(*)::int as total,
+        (count(*) filter (where e.rating = 'excellent'))::int as excellent,
+        (count(*) filter (where e.rating = 'good'))::int as good,
+        (count(*) filter (where e.rating = 'complete'))::int as complete,
+        (count(*) filter (where e.rating = 'incomplete'))::int as incomplete,
+        (count(*) filter (where e.rating is null))::int as undecided
+      from evaluations e
+      where e.period_id = ${periodId} and e.unit_path like ${path + '%'}
+      group by 1`),
+  );
+}
+
+/** The latest decided rating of each member (optionally in one year). */
+export async function latestDecided(db: Db, memberIds: number[], year?: number) {
+  if (!memberIds.length) return [];
+  return rowsOf<{ member_id: number; rating: string; label: string }>(
+    await db.execute(sql`
+      select distinct on (e.member_id) e.member_id, e.rating, p.label
+      from evaluations e join evaluation_periods p on p.id = e.period_id
+      where e.member_id = any(${sql.param(memberIds)}::int[]) and e.stage = 'decided'
+        ${year ? sql`and p.year = ${year}` : sql``}
+      order by e.member_id, p.end_date desc, e.decided_at desc`),
+  );
+}
+
+/** The unit path of a member of the actor's subtree (feedback is scoped like the person). */
+export async function memberPath(db: Db, actor: Actor, memberId: number) {
+  const [row] = await db
+    .select({ path: members.unitPath })
+    .from(members)
+    .where(and(eq(members.id, memberId), inScope(members.unitPath, actor)));
+  return row?.path;
+}

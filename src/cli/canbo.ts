@@ -5,6 +5,7 @@ import { formatNumber } from '../core/vietnamese/index.ts';
 import { loadDemo } from './demo-load.ts';
 import { prepareInstallation } from './first-start.ts';
 import { importUsage, runImportCommand } from './import.ts';
+import { runTallyCommand, tallyUsage } from './tally.ts';
 
 const usage = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -12,10 +13,11 @@ Lệnh:
   demo --members N [--grassroots G] [--seed S]
       Nạp dữ liệu mẫu sinh ngẫu nhiên (cây tổ chức + N đảng viên) vào cơ sở dữ liệu trống
       (PGlite ở CANBO_DATA_DIR, hoặc DATABASE_URL), rồi tạo tài khoản admin nếu chưa có.
-${importUsage}`;
+${importUsage}${tallyUsage}`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === 'tally') process.exit(runTallyCommand(rest));
   if (command === 'import') {
     const { database, release } = await openConfiguredDatabase(loadConfig());
     let code = 1;

@@ -16,7 +16,7 @@ import { isInScope, type Actor } from '../../core/access/actor.ts';
 import { recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
-import { conflict, fieldError, forbidden, invalid, staleVersion } from '../../core/errors.ts';
+import { conflict, fieldError, forbidden, staleVersion } from '../../core/errors.ts';
 import { accessCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { congressInfo, thresholdBase } from './congress-link.ts';
 import { loadElectionRules } from './election-rule-values.ts';
@@ -191,11 +191,7 @@ export async function closeRound({
     if (locked.version !== version) throw staleVersion();
     const state = await roundState(tx, locked);
     const { blockers } = closeBlockers(locked, state);
-    if (blockers.length) {
-      throw invalid(
-        blockers.map((m) => ({ field: 'round', label: 'Chưa thể kết thúc vòng bầu', message: m })),
-      );
-    }
+    if (blockers.length) throw conflict(`Chưa thể kết thúc vòng bầu: ${blockers.join(' ')}`);
     const list = await repo.roundList(tx, roundId);
     const result = tally({
       form: locked.form as BallotForm,

@@ -3,7 +3,7 @@
  * against the same SQL run raw in the same run, on PostgreSQL (1M members) and PGlite (15k),
  * plus `npm start` start-up time. See bench/README.md.
  *
- *   --only postgres|pglite|startup|warnings|import   (comma-separated; default all five)
+ *   --only postgres|pglite|startup|warnings|import|elections   (comma-separated; default all)
  *   --members N        members of the database scenario(s) run (default 1,000,000 / 15,000)
  *   --grassroots N     grassroots organisations of the PostgreSQL tree (default 0.9% of members → ~20k units at 1M)
  *   --requests N       timed requests per case (default 300)
@@ -21,6 +21,7 @@ import { runMigrations } from '../src/core/db/migrate.ts';
 import { runApiBench } from './lib/api-bench.ts';
 import { pgCapture, pgliteCapture } from './lib/capture.ts';
 import { ensureDataset } from './lib/pg-dataset.ts';
+import { runElectionsBench } from './lib/elections-bench.ts';
 import { runImportBench } from './lib/import-bench.ts';
 import { runStartup } from './lib/startup.ts';
 import { runWarningsBench } from './lib/warnings-bench.ts';
@@ -31,7 +32,7 @@ const repoRoot = path.resolve(benchDir, '..');
 const resultsDir = path.join(benchDir, 'results');
 const argv = process.argv.slice(2);
 
-const scenarios = ['postgres', 'pglite', 'startup', 'warnings', 'import'];
+const scenarios = ['postgres', 'pglite', 'startup', 'warnings', 'import', 'elections'];
 const only = (argValue(argv, 'only') ?? scenarios.join(',')).split(',').map((s) => s.trim());
 for (const s of only) {
   if (!scenarios.includes(s)) throw new Error(`--only: unknown "${s}"`);
@@ -195,6 +196,14 @@ async function main() {
     out.import = {
       measuredAt: new Date().toISOString(),
       ...(await runImportBench({ members: membersArg ?? 100_000, seed })),
+    };
+    save();
+  }
+  if (only.includes('elections')) {
+    log('\n▶ Counting a national-size round (canbo tally)');
+    out.elections = {
+      measuredAt: new Date().toISOString(),
+      ...(await runElectionsBench({ repoRoot, seed })),
     };
     save();
   }

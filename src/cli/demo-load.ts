@@ -14,6 +14,7 @@ import {
 } from './demo/index.ts';
 import { loadDemoPosts } from './demo/posts.ts';
 import { loadDemoRecords } from './demo/records.ts';
+import { loadDemoPlanning } from './demo/planning.ts';
 
 export interface DemoOptions {
   members: number;
@@ -161,6 +162,7 @@ export async function loadDemo(
   if (opts.posts !== false) {
     await loadDemoPosts(database, opts.seed);
     await loadDemoRecords(database, opts.seed ?? 2025);
+    await loadDemoPlanning(database, opts.seed);
   }
   // Vacuum too: it sets the visibility map that lets name-order walks stay inside the index.
   await db.execute(sql`vacuum analyze members`);

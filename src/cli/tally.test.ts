@@ -179,6 +179,15 @@ describe('canbo tally — results', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.err).toContain('thiếu cột "agree", "disagree"');
   });
+  it('a file with quoted cells (read by csv-parse) counts the same as one without', () => {
+    const quoted = file(
+      'ballot,issued,struck\n"1",1,c4\n2,1,"c3"\n3,1,c4\n4,0,c1\n5,1,""\n6,1,"c2;c4"\n7,1,c4\n',
+    );
+    const args = ['--seats', '3', '--base', '8', '--json', '--candidates', candidates];
+    expect(run([...args, '--ballots', quoted]).out).toBe(
+      run([...args, '--ballots', strikeBallots]).out,
+    );
+  });
 });
 
 describe('canbo tally — bad files stop with a message naming the row', () => {
@@ -240,6 +249,12 @@ describe('canbo tally — bad files stop with a message naming the row', () => {
     );
     const missing = run(args(path.join(dir, 'none.csv'), strikeBallots));
     expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('Không đọc được tệp') });
+  });
+
+  it('a broken quoted cell names its line', () => {
+    const r = run(args(candidates, file('ballot,issued,struck\n1,1,c4\n2,1,"c3\n')));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/không đọc được dạng CSV ở dòng \d/);
   });
 
   it('more issued ballots than the base', () => {

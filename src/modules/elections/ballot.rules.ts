@@ -95,19 +95,40 @@ const invalid = (code: InvalidBallotCode): InvalidBallot => ({
   citation: validity,
 });
 
-/** Checks the context once; a counting loop calls `ballotJudge` to reuse it for every ballot. */
-export function ballotJudge(ctx: BallotContext): (ballot: Ballot) => BallotJudgement {
+/**
+ * A ballot judged by candidate positions (indexes into `candidateIds`), for counting loops:
+ * a valid strike ballot gives the positions struck (no repeats), a valid yes/no ballot the
+ * positions counted "đồng ý" and those not counted.
+ */
+export type IndexedJudgement =
+  | { valid: true; struck: number[]; agree?: undefined; uncounted?: undefined }
+  | { valid: true; struck?: undefined; agree: number[]; uncounted: number[] }
+  | InvalidBallot;
+
+/**
+ * Checks the context once and returns a judge for its ballots (what a counting loop uses:
+ * positions instead of ids, repeats removed with a stamp array rather than a Set per ballot).
+ */
+export function indexedBallotJudge(ctx: BallotContext): (ballot: Ballot) => IndexedJudgement {
   if (!Number.isInteger(ctx.seats) || ctx.seats < 1) {
     throw new BallotInputError('bad_context', 'Số lượng cần bầu phải là số nguyên dương.');
   }
-  const known = new Set(ctx.candidateIds);
-  if (known.size !== ctx.candidateIds.length) {
+  const n = ctx.candidateIds.length;
+  const index = new Map(ctx.candidateIds.map((id, i) => [id, i]));
+  if (index.size !== n) {
     throw new BallotInputError('bad_context', 'Danh sách bầu cử có mã ứng cử viên trùng nhau.');
   }
-  const surplus = ctx.candidateIds.length > ctx.seats;
-  const check = (serial: string, ids: readonly string[]) => {
+  const surplus = n > ctx.seats;
+  // stamp[i] === round: position i already seen on this ballot (cheaper than a Set each time)
+  const stamp = new Int32Array(n);
+  const agreeStamp = new Int32Array(n);
+  const disagreeStamp = new Int32Array(n);
+  let round = 0;
+  const positions = (serial: string, ids: readonly string[], marks: Int32Array): number[] => {
+    const out: number[] = [];
     for (const id of ids) {
-      if (!known.has(id)) {
+      const i = index.get(id);
+      if (i === undefined) {
         throw new BallotInputError(
           'unknown_candidate',
           `Phiếu số ${serial}: mã "${id}" không có trong danh sách bầu cử.`,
@@ -115,12 +136,18 @@ export function ballotJudge(ctx: BallotContext): (ballot: Ballot) => BallotJudge
           id,
         );
       }
+      if (marks[i] !== round) {
+        marks[i] = round;
+        out.push(i);
+      }
     }
+    return out;
   };
   return (ballot) => {
     if (typeof ballot.serial !== 'string' || ballot.serial.trim() === '') {
       throw new BallotInputError('bad_serial', 'Phiếu bầu thiếu số phiếu.');
     }
+    round++;
     if (ctx.form === 'strike') {
       if (!('struck' in ballot)) {
         throw new BallotInputError(
@@ -129,16 +156,11 @@ export function ballotJudge(ctx: BallotContext): (ballot: Ballot) => BallotJudge
           ballot.serial,
         );
       }
-      check(ballot.serial, ballot.struck);
+      const struck = positions(ballot.serial, ballot.struck, stamp);
       if (!ballot.issued) return invalid('not_issued');
-      const struck = new Set(ballot.struck);
-      if (surplus && struck.size === 0) return invalid('nothing_struck');
-      if (ctx.candidateIds.length - struck.size > ctx.seats) return invalid('too_many_elected');
-      return {
-        valid: true,
-        votes: ctx.candidateIds.filter((id) => !struck.has(id)),
-        uncounted: [],
-      };
+      if (surplus && struck.length === 0) return invalid('nothing_struck');
+      if (n - struck.length > ctx.seats) return invalid('too_many_elected');
+      return { valid: true, struck };
     }
     if (!('agree' in ballot)) {
       throw new BallotInputError(
@@ -147,20 +169,37 @@ export function ballotJudge(ctx: BallotContext): (ballot: Ballot) => BallotJudge
         ballot.serial,
       );
     }
-    check(ballot.serial, ballot.agree);
-    check(ballot.serial, ballot.disagree);
+    positions(ballot.serial, ballot.agree, agreeStamp);
+    positions(ballot.serial, ballot.disagree, disagreeStamp);
     if (!ballot.issued) return invalid('not_issued');
-    const agree = new Set(ballot.agree);
-    const disagree = new Set(ballot.disagree);
-    const votes: string[] = [];
-    const uncounted: string[] = [];
-    for (const id of ctx.candidateIds) {
-      const yes = agree.has(id);
-      if (yes === disagree.has(id)) uncounted.push(id);
-      else if (yes) votes.push(id);
+    const agree: number[] = [];
+    const uncounted: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const yes = agreeStamp[i] === round;
+      if (yes === (disagreeStamp[i] === round)) uncounted.push(i);
+      else if (yes) agree.push(i);
     }
-    if (votes.length > ctx.seats) return invalid('too_many_elected');
-    return { valid: true, votes, uncounted };
+    if (agree.length > ctx.seats) return invalid('too_many_elected');
+    return { valid: true, agree, uncounted };
+  };
+}
+
+/** Checks the context once; returns a judge giving candidate ids (entry screens, tests). */
+export function ballotJudge(ctx: BallotContext): (ballot: Ballot) => BallotJudgement {
+  const judge = indexedBallotJudge(ctx);
+  const ids = ctx.candidateIds;
+  return (ballot) => {
+    const j = judge(ballot);
+    if (!j.valid) return j;
+    if (j.struck) {
+      const struck = new Set(j.struck);
+      return { valid: true, votes: ids.filter((_, i) => !struck.has(i)), uncounted: [] };
+    }
+    return {
+      valid: true,
+      votes: j.agree.map((i) => ids[i]!),
+      uncounted: j.uncounted.map((i) => ids[i]!),
+    };
   };
 }
 

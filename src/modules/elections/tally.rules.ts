@@ -7,7 +7,12 @@
  */
 import type { Citation } from '../../core/rules/verdict.ts';
 import { QD190 } from '../rules/rules.catalog.ts';
-import { ballotJudge, BallotInputError, type Ballot, type BallotForm } from './ballot.rules.ts';
+import {
+  BallotInputError,
+  indexedBallotJudge,
+  type Ballot,
+  type BallotForm,
+} from './ballot.rules.ts';
 import type { ElectionRules } from './election-rule-values.ts';
 
 export interface TallyCandidate {
@@ -105,8 +110,10 @@ export function tally(input: TallyInput): TallyResult {
     );
   }
   const ids = candidates.map((c) => c.id);
-  const judge = ballotJudge({ form, candidateIds: ids, seats });
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const judge = indexedBallotJudge({ form, candidateIds: ids, seats });
+  // Strike form: a valid ballot votes for every name it does not strike, so counting the
+  // strikes is enough (votes = valid ballots − strikes).
+  const struckCount = new Int32Array(ids.length);
   const votes = new Int32Array(ids.length);
   const seen = new Set<string>();
   const invalidBallots: InvalidBallotResult[] = [];
@@ -128,8 +135,10 @@ export function tally(input: TallyInput): TallyResult {
       continue;
     }
     valid++;
-    for (const id of j.votes) votes[index.get(id)!]!++;
+    if (j.struck) for (const i of j.struck) struckCount[i]!++;
+    else for (const i of j.agree) votes[i]!++;
   }
+  if (form === 'strike') for (let i = 0; i < ids.length; i++) votes[i] = valid - struckCount[i]!;
   if (issued > base) {
     throw new BallotInputError(
       'bad_context',

@@ -6,7 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useCurrentUser, useAuth } from '../features/auth/auth.tsx';
 import { roleLabels } from '../lib/contracts.ts';
-import { canBrowse, canWrite, isAdmin } from '../lib/roles.ts';
+import { canBrowse, canWrite, hasAnyRole, isAdmin, isCounterOnly } from '../lib/roles.ts';
 import { PageSpinner } from './guards.tsx';
 
 interface Health {
@@ -62,8 +62,13 @@ export function AppLayout() {
           { key: '/planning', label: 'Quy hoạch' },
         ]
       : []),
-    { key: '/evaluation', label: 'Đánh giá, xếp loại' },
-    { key: '/tasks', label: 'Việc mới, việc khó' },
+    ...(hasAnyRole(user, ['counter']) ? [{ key: '/elections', label: 'Nhập phiếu bầu' }] : []),
+    ...(isCounterOnly(user)
+      ? []
+      : [
+          { key: '/evaluation', label: 'Đánh giá, xếp loại' },
+          { key: '/tasks', label: 'Việc mới, việc khó' },
+        ]),
     ...(canWrite(user) ? [{ key: '/imports', label: 'Nhập từ Excel' }] : []),
     ...(canBrowse(user)
       ? [

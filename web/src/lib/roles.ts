@@ -21,7 +21,13 @@ export function isAdmin(user: CurrentUser | null): boolean {
   return hasAnyRole(user, ['admin']);
 }
 
-/** Where "/" leads: members only see their own record. */
+/** A counting-committee account: it reaches only its congresses' ballot entry screens. */
+export function isCounterOnly(user: CurrentUser | null): boolean {
+  return hasAnyRole(user, ['counter']) && !canBrowse(user);
+}
+
+/** Where "/" leads: members only see their own record; counting accounts their entry page. */
 export function homePath(user: CurrentUser | null): string {
+  if (isCounterOnly(user)) return '/elections/entry';
   return canBrowse(user) ? '/units' : '/me';
 }

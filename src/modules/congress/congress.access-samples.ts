@@ -109,6 +109,9 @@ export const congressAccess: ModuleAccess = {
         payload: { version: 1, name: 'Đổi tên' },
       }),
     ],
+    'GET /api/congresses/:id/history': [
+      (w) => ({ url: `/api/congresses/${w.ids.congressA}/history` }),
+    ],
     'GET /api/congresses/:id/threshold-base': [
       (w) => ({ url: `/api/congresses/${w.ids.congressA}/threshold-base` }),
     ],

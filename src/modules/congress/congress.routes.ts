@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponse, idParam, okResponse, versionField } from '../../contracts/common.ts';
+import {
+  auditEntry,
+  errorResponse,
+  idParam,
+  okResponse,
+  versionField,
+} from '../../contracts/common.ts';
 import {
   addAttendeesBody,
   ageReferenceDto,
@@ -120,6 +126,21 @@ export const congressRoutes =
           id: request.params.id,
           body: request.body,
         }),
+    );
+
+    app.get(
+      '/api/congresses/:id/history',
+      {
+        schema: {
+          tags: TAGS,
+          summary:
+            'Lịch sử thay đổi của đại hội (người được triệu tập, đề án, các bước giới thiệu)',
+          params: idParam,
+          response: { 200: z.array(auditEntry), ...errors },
+        },
+      },
+      async (request) =>
+        service.congressHistory({ db, actor: actorOf(request), id: request.params.id }),
     );
 
     app.get(

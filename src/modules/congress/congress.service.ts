@@ -18,7 +18,7 @@ import {
   type BodyKind,
 } from '../../contracts/congress.ts';
 import { hasRole, requireReader, requireWriter, type Actor } from '../../core/access/actor.ts';
-import { diff, recordAudit } from '../../core/audit/audit.ts';
+import { diff, listAudit, recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { conflict, fieldError, notFound, staleVersion } from '../../core/errors.ts';
 import { explain } from '../../core/rules/verdict.ts';
@@ -360,4 +360,22 @@ export async function thresholdBaseForElections(ctx: Ctx & { congressId: number 
 
 export async function nomineesForElections(ctx: Ctx & { congressId: number; bodyId: number }) {
   return (await listNominees(ctx)).map((n) => ({ memberId: n.memberId, fullName: n.fullName }));
+}
+
+/** The congress's history: every change to it, its people, plan and nomination steps. */
+export async function congressHistory({ db, actor, id }: Ctx & { id: number }) {
+  requireReader(actor);
+  const c = await loadCongress(db, actor, id);
+  const rows = await listAudit(db, actor, { entityType: 'congress', entityId: c.id, limit: 200 });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorName: r.actorName,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    summary: r.summary,
+    before: r.before as Record<string, unknown> | null,
+    after: r.after as Record<string, unknown> | null,
+  }));
 }

@@ -78,7 +78,7 @@ describe('congress', () => {
     expect(c.seatChecks.map((s) => s.status)).toEqual(['over', 'over']);
     expect(c.seatChecks[0]!.message).toContain('27–33');
     expect(c.seatChecks[0]!.citations[0]!.document).toContain('45-CT/TW');
-    const history = await officer.get(`/api/audit?entityType=congress&entityId=${c.id}`);
+    const history = await reader.get(`/api/congresses/${c.id}/history`);
     expect(history.body).toContain('Tạo Đại hội Đảng bộ xã Tứ Hiệp');
   });
 

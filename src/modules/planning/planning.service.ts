@@ -206,6 +206,8 @@ export async function addChecked(
     addedReviewId?: number;
   },
 ) {
+  // Lock order: the pool (its count of 3), then the person (their count of posts).
+  await repo.findPool(tx, actor, pool.id, true);
   await repo.lockMember(tx, c.memberId);
   if (!(await isVisible(tx, actor, c.memberId))) throw notFound('Hồ sơ đảng viên');
   const checks = await checkCandidate(tx, actor, pool, c);

@@ -113,6 +113,9 @@ export const evaluationAccess: ModuleAccess = {
         },
       }),
     ],
+    'GET /api/evaluation/periods/:id': [
+      (w) => ({ url: `/api/evaluation/periods/${w.ids.evaluationPeriodA}` }),
+    ],
     'PATCH /api/evaluation/periods/:id': [
       (w) => ({
         url: `/api/evaluation/periods/${w.ids.evaluationPeriodA}`,

@@ -27,7 +27,7 @@ import type { Db } from '../../core/db/client.ts';
 import { fieldError, forbidden, notFound, staleVersion } from '../../core/errors.ts';
 import { accessCheck, dataCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
-import { findUnit } from '../units/units.repo.ts';
+import { findUnit, namesOf } from '../units/units.repo.ts';
 import * as repo from './evaluation.repo.ts';
 
 type Ctx = { db: Db; actor: Actor };
@@ -203,10 +203,12 @@ export async function listPeriods({
   };
 }
 
-export async function getPeriod({ db, actor, id }: Ctx & { id: number }) {
+export async function getPeriodDto({ db, actor, id }: Ctx & { id: number }): Promise<PeriodDto> {
   const row = await repo.findPeriod(db, actor, id);
   if (!row) throw notFound(PERIOD);
-  return row;
+  const counts = await repo.periodCounts(db, actor, id);
+  const names = await namesOf(db, [row.unitId]);
+  return toPeriodDto(row, names.get(row.unitId) ?? '', counts.total, counts.decided);
 }
 
 /**
@@ -261,9 +263,8 @@ export async function createPeriod({
         endDate: period.endDate,
       },
     });
-    const { rows } = await repo.listPeriods(tx, actor, { page: 1, pageSize: 1, year: period.year });
-    const counted = rows.find((r) => r.period.id === period.id);
-    return toPeriodDto(period, unit.name, Number(counted?.total ?? 0), 0);
+    const counts = await repo.periodCounts(tx, actor, period.id);
+    return toPeriodDto(period, unit.name, counts.total, 0);
   });
 }
 
@@ -292,7 +293,9 @@ export async function updatePeriod({
         { status: updated.status, label: updated.label, note: updated.note },
       ),
     });
-    return toPeriodDto(updated, '', 0, 0);
+    const counts = await repo.periodCounts(tx, actor, id);
+    const names = await namesOf(tx, [updated.unitId]);
+    return toPeriodDto(updated, names.get(updated.unitId) ?? '', counts.total, counts.decided);
   });
 }
 

@@ -144,23 +144,24 @@ export async function populateIndividuals(
   period: PeriodRow,
   frameworks: { leader: number; staff: number },
 ): Promise<number> {
+  // One pass over the posts held in the period (hash join), not one lookup per member.
   const result = await db.execute(sql`
+    with posts as (
+      select distinct on (a.member_id) a.member_id, pt.code
+      from appointments a join post_titles pt on pt.id = a.post_title_id
+      where a.start_date <= ${period.endDate} and not a.concurrent
+        and (a.end_date is null or a.end_date >= ${period.startDate})
+      order by a.member_id, a.start_date desc)
     insert into evaluations (period_id, member_id, unit_id, unit_path, framework_id, post_title_code)
     select ${period.id}, m.id, m.unit_id, m.unit_path,
            case when p.code is null then ${frameworks.staff}::int else ${frameworks.leader}::int end,
            p.code
-    from members m
-    left join lateral (
-      select pt.code from appointments a join post_titles pt on pt.id = a.post_title_id
-      where a.member_id = m.id and a.start_date <= ${period.endDate}
-        and (a.end_date is null or a.end_date >= ${period.startDate}) and not a.concurrent
-      order by a.start_date desc limit 1
-    ) p on true
+    from members m left join posts p on p.member_id = m.id
     where m.unit_path like ${period.unitPath + '%'} and m.status in ('probationary', 'full')
       and m.archived_at is null
     on conflict do nothing`);
   return (
-    (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ??
+    (result as unknown as { rowCount?: number }).rowCount ??
     (result as unknown as { affectedRows?: number }).affectedRows ??
     0
   );
@@ -521,4 +522,16 @@ export async function memberPath(db: Db, actor: Actor, memberId: number) {
     .from(members)
     .where(and(eq(members.id, memberId), inScope(members.unitPath, actor)));
   return row?.path;
+}
+
+/** Evaluations of a period within the actor's scope, and how many are decided. */
+export async function periodCounts(db: Db, actor: Actor, periodId: number) {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      decided: sql<number>`(count(*) filter (where ${evaluations.stage} = 'decided'))::int`,
+    })
+    .from(evaluations)
+    .where(and(eq(evaluations.periodId, periodId), inScope(evaluations.unitPath, actor)));
+  return { total: Number(row?.total ?? 0), decided: Number(row?.decided ?? 0) };
 }

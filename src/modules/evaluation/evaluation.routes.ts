@@ -147,6 +147,20 @@ export const evaluationRoutes =
           .send(await periods.createPeriod({ db, actor: actorOf(request), body: request.body })),
     );
 
+    app.get(
+      '/api/evaluation/periods/:id',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Một kỳ đánh giá và số phiếu đã xếp loại trong phạm vi',
+          params: idParam,
+          response: { 200: periodDto, ...errors },
+        },
+      },
+      async (request) =>
+        periods.getPeriodDto({ db, actor: actorOf(request), id: request.params.id }),
+    );
+
     app.patch(
       '/api/evaluation/periods/:id',
       {

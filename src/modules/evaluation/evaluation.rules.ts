@@ -6,6 +6,7 @@ import type { RuleSet } from '../rules/registry.ts';
 import type { ResolvedRule } from '../rules/rules.resolve.ts';
 import { formatRuleValue } from '../rules/rules.resolve.ts';
 import { dataCheck, type Citation } from '../../core/rules/verdict.ts';
+import { formatNumber } from '../../core/vietnamese/index.ts';
 
 export const ratings = ['excellent', 'good', 'complete', 'incomplete'] as const;
 export type Rating = (typeof ratings)[number];
@@ -73,9 +74,18 @@ export const NO_TASKS_RULE = dataCheck(
 export const behindCount = (t: TaskCounts) => t.late + t.notDone + t.open;
 
 const pct = (part: number, total: number) => (total === 0 ? 0 : (part * 100) / total);
-const points = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
-const percent = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
-const v = (r: ResolvedRule<number>) => formatRuleValue(r.value, r.valueUnit);
+// formatNumber rather than toLocaleString: "rate a year" formats 100,000 rules, and Intl per call is slow.
+const points = (n: number) => formatNumber(Math.round(n * 100) / 100);
+const percent = (n: number) => `${formatNumber(Math.round(n * 10) / 10)}%`;
+const formatted = new WeakMap<ResolvedRule<number>, string>();
+const v = (r: ResolvedRule<number>) => {
+  let text = formatted.get(r);
+  if (text === undefined) {
+    text = formatRuleValue(r.value, r.valueUnit);
+    formatted.set(r, text);
+  }
+  return text;
+};
 
 export const ratingLabels: Record<Rating, string> = {
   excellent: 'Hoàn thành xuất sắc nhiệm vụ',

@@ -1,11 +1,17 @@
-import { Typography } from 'antd';
 import { Route, Routes } from 'react-router-dom';
+import { EvaluationHome } from './EvaluationHome.tsx';
+import { EvaluationPage } from './EvaluationPage.tsx';
+import { FrameworksPage } from './FrameworksPage.tsx';
+import { PeriodPage } from './PeriodPage.tsx';
 
-/** Pages of this section, under their own path prefix (see App.tsx). */
+/** Pages of this section, under their own path prefix (see App.tsx). Every role: members self-assess here. */
 export default function EvaluationSection() {
   return (
     <Routes>
-      <Route index element={<Typography.Title level={3}>Đánh giá, xếp loại</Typography.Title>} />
+      <Route index element={<EvaluationHome />} />
+      <Route path="periods/:id" element={<PeriodPage />} />
+      <Route path="evaluations/:id" element={<EvaluationPage />} />
+      <Route path="frameworks" element={<FrameworksPage />} />
     </Routes>
   );
 }

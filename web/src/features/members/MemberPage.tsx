@@ -14,6 +14,7 @@ import { UnitHistoryTable } from './UnitHistoryTable.tsx';
 import { MemberPostsTab } from '../posts/MemberPostsTab.tsx';
 import { MemberResumeTab } from '../resume/MemberResumeTab.tsx';
 import { MemberDossierTab } from '../dossiers/MemberDossierTab.tsx';
+import { MemberEvaluationsTab } from '../evaluation/MemberEvaluationsTab.tsx';
 
 export default function MemberPage() {
   const { id } = useParams();
@@ -122,6 +123,11 @@ export default function MemberPage() {
               key: 'dossier',
               label: 'Hồ sơ, giấy tờ',
               children: <MemberDossierTab member={member} />,
+            },
+            {
+              key: 'evaluation',
+              label: 'Đánh giá, xếp loại',
+              children: <MemberEvaluationsTab member={member} />,
             },
             {
               key: 'units',

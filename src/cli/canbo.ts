@@ -1,24 +1,24 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../core/config.ts';
-import { openConfiguredDatabase } from '../core/bootstrap.ts';
 import { formatNumber } from '../core/vietnamese/index.ts';
-import { loadDemo } from './demo-load.ts';
-import { prepareInstallation } from './first-start.ts';
-import { importUsage, runImportCommand } from './import.ts';
 import { runTallyCommand, tallyUsage } from './tally.ts';
 
-const usage = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
+// The database, the demo generator and Excel are imported only by the commands that use them,
+// so the offline counting station (`tally`) starts without loading them.
+const usage = async () => `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
 Lệnh:
   demo --members N [--grassroots G] [--seed S]
       Nạp dữ liệu mẫu sinh ngẫu nhiên (cây tổ chức + N đảng viên) vào cơ sở dữ liệu trống
       (PGlite ở CANBO_DATA_DIR, hoặc DATABASE_URL), rồi tạo tài khoản admin nếu chưa có.
-${importUsage}${tallyUsage}`;
+${(await import('./import.ts')).importUsage}${tallyUsage}`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'tally') process.exit(runTallyCommand(rest));
   if (command === 'import') {
+    const { openConfiguredDatabase } = await import('../core/bootstrap.ts');
+    const { runImportCommand } = await import('./import.ts');
     const { database, release } = await openConfiguredDatabase(loadConfig());
     let code = 1;
     try {
@@ -29,7 +29,7 @@ async function main() {
     process.exit(code);
   }
   if (command !== 'demo') {
-    console.log(usage);
+    console.log(await usage());
     process.exit(command ? 1 : 0);
   }
   const { values } = parseArgs({
@@ -44,6 +44,9 @@ async function main() {
   if (!Number.isInteger(members) || members < 0)
     throw new Error('--members phải là số nguyên không âm');
   const config = loadConfig();
+  const { openConfiguredDatabase } = await import('../core/bootstrap.ts');
+  const { loadDemo } = await import('./demo-load.ts');
+  const { prepareInstallation } = await import('./first-start.ts');
   const { database, release } = await openConfiguredDatabase(config);
   try {
     const started = Date.now();

@@ -58,3 +58,13 @@ describe('election rule values', () => {
     expect(base.youngMaxAgeYears.citation.document).toContain('35-CT/TW');
   });
 });
+
+describe('shippedElectionRules', () => {
+  it('resolves exactly as the shipped rule set of the registry does', async () => {
+    const { shippedRuleSet } = await import('../rules/registry.ts');
+    for (const date of ['2025-09-01', '2026-12-06']) {
+      expect(shippedElectionRules(date)).toEqual(electionRulesFrom(shippedRuleSet(), '', date));
+    }
+    expect(() => shippedElectionRules('2019-01-01')).toThrow('Chưa có quy định');
+  });
+});

@@ -7,8 +7,9 @@
 import { AppError } from '../../core/errors.ts';
 import type { Citation } from '../../core/rules/verdict.ts';
 import type { Db } from '../../core/db/client.ts';
-import { loadRules, shippedRuleSet, type RuleSet } from '../rules/registry.ts';
-import type { RuleKey } from '../rules/rules.catalog.ts';
+import type { RuleSet } from '../rules/registry.ts';
+import { ruleDefinitions, shippedRules, type RuleKey } from '../rules/rules.catalog.ts';
+import { resolveEntry, toResolved, type RuleEntry } from '../rules/rules.resolve.ts';
 
 /** One rule value and where it comes from. */
 export interface RuleValue<T = number> {
@@ -58,7 +59,11 @@ export const electionRuleKeys: Readonly<Record<keyof ElectionRules, RuleKey>> = 
  * Vietnamese 400 error naming the rule when one is not in force on that date: counting with a
  * missing rule would give a wrong result.
  */
-export function electionRulesFrom(set: RuleSet, unitPath: string, date: string): ElectionRules {
+export function electionRulesFrom(
+  set: Pick<RuleSet, 'get'>,
+  unitPath: string,
+  date: string,
+): ElectionRules {
   const out = {} as ElectionRules;
   for (const [field, key] of Object.entries(keys) as [keyof ElectionRules, RuleKey][]) {
     let resolved;
@@ -72,9 +77,35 @@ export function electionRulesFrom(set: RuleSet, unitPath: string, date: string):
   return out;
 }
 
-/** Offline: the national entries CanBo ships, in force on `date` (the CLI uses today). */
+/**
+ * Offline: the national entries CanBo ships, in force on `date` (the CLI uses today). Resolved
+ * here rather than through registry.ts, which loads the database layer the offline counting
+ * station does not need (the same entries and the same resolution as `shippedRuleSet`).
+ */
 export function shippedElectionRules(date: string): ElectionRules {
-  return electionRulesFrom(shippedRuleSet(), '', date);
+  const entries: RuleEntry[] = shippedRules.map((r, i) => ({
+    id: -(i + 1),
+    key: r.key,
+    value: r.value,
+    valueUnit: ruleDefinitions[r.key].valueUnit,
+    document: r.document,
+    article: r.article ?? '',
+    unitPath: '',
+    validFrom: r.validFrom,
+    validTo: r.validTo ?? null,
+  }));
+  const set: Pick<RuleSet, 'get'> = {
+    get<T>(key: RuleKey, unitPath: string, on: string) {
+      const entry = resolveEntry(entries, key, unitPath, on);
+      if (!entry) {
+        throw new Error(
+          `Chưa có quy định "${ruleDefinitions[key].title}" (${key}) có hiệu lực ngày ${on}.`,
+        );
+      }
+      return toResolved<T>(entry);
+    },
+  };
+  return electionRulesFrom(set, '', date);
 }
 
 /** Online: the registry (with local overrides) for the unit holding the election, on `date`. */
@@ -83,5 +114,6 @@ export async function loadElectionRules(
   unitPath: string,
   date: string,
 ): Promise<ElectionRules> {
+  const { loadRules } = await import('../rules/registry.ts');
   return electionRulesFrom(await loadRules(db), unitPath, date);
 }

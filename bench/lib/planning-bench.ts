@@ -12,7 +12,6 @@ import type { Database } from '../../src/core/db/client.ts';
 import { today } from '../../src/core/dates.ts';
 import {
   holdersOf,
-  successionCounts,
   successionPage,
   successorsOf,
 } from '../../src/modules/planning/succession.repo.ts';
@@ -230,8 +229,7 @@ export async function runPlanningBench(o: { database: Database; seed: number; ru
       const serviceMs = now() - t;
       posts = answer.counts.posts;
       t = now();
-      const rows = await successionPage(db, actor, f);
-      await successionCounts(db, actor, f);
+      const { rows } = await successionPage(db, actor, f);
       await holdersOf(db, rows, date);
       await successorsOf(
         db,

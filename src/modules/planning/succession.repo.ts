@@ -57,26 +57,62 @@ export interface SuccessionPostRow {
   n: number;
 }
 
-export async function successionPage(db: Db, actor: Actor, f: SuccessionFilter) {
-  const result = await db.execute(sql`${postsCte(actor, f)}
-    select c.post_title_id as "postTitleId", t.name as "postTitleName", c.unit_id as "unitId",
-           u.name as "unitName", u.path as "unitPath", c.pool_id as "poolId", c.n
-    from counted c
-    join units u on u.id = c.unit_id
-    join post_titles t on t.id = c.post_title_id
-    ${f.gapsOnly ? sql`where c.n <= 1` : sql``}
-    order by u.path, t.sort_order, c.post_title_id
-    limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`);
-  return rowsOf<SuccessionPostRow>(result);
+export interface SuccessionCounts {
+  posts: number;
+  none: number;
+  one: number;
 }
 
-export async function successionCounts(db: Db, actor: Actor, f: SuccessionFilter) {
+/**
+ * One page of posts and, in the same statement, the subtree's counts (window aggregates over
+ * every post, computed before the gaps filter and the page): one pass over the posts.
+ */
+export async function successionPage(db: Db, actor: Actor, f: SuccessionFilter) {
+  const result = await db.execute(sql`${postsCte(actor, f)}
+    select * from (
+      select c.post_title_id as "postTitleId", t.name as "postTitleName", c.unit_id as "unitId",
+             u.name as "unitName", u.path as "unitPath", c.pool_id as "poolId", c.n,
+             t.sort_order,
+             count(*) over ()::int as posts,
+             (count(*) filter (where c.n = 0) over ())::int as none,
+             (count(*) filter (where c.n = 1) over ())::int as one
+      from counted c
+      join units u on u.id = c.unit_id
+      join post_titles t on t.id = c.post_title_id
+    ) z
+    ${f.gapsOnly ? sql`where z.n <= 1` : sql``}
+    order by z."unitPath", z.sort_order, z."postTitleId"
+    limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`);
+  const rows = rowsOf<SuccessionPostRow & SuccessionCounts>(result);
+  const counts = rows[0]
+    ? { posts: rows[0].posts, none: rows[0].none, one: rows[0].one }
+    : await successionCounts(db, actor, f);
+  return {
+    rows: rows.map((r): SuccessionPostRow => ({
+      postTitleId: r.postTitleId,
+      postTitleName: r.postTitleName,
+      unitId: r.unitId,
+      unitName: r.unitName,
+      unitPath: r.unitPath,
+      poolId: r.poolId,
+      n: r.n,
+    })),
+    counts,
+  };
+}
+
+/** The counts alone, for a page past the end. */
+export async function successionCounts(
+  db: Db,
+  actor: Actor,
+  f: SuccessionFilter,
+): Promise<SuccessionCounts> {
   const result = await db.execute(sql`${postsCte(actor, f)}
     select count(*)::int as posts,
            count(*) filter (where n = 0)::int as none,
            count(*) filter (where n = 1)::int as one
     from counted`);
-  return rowsOf<{ posts: number; none: number; one: number }>(result)[0]!;
+  return rowsOf<SuccessionCounts>(result)[0]!;
 }
 
 export interface HolderRow {

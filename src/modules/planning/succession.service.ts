@@ -48,9 +48,8 @@ export async function succession({
   const scope = await subtree({ db, actor }, query.unitId);
   const date = query.date ?? today();
   const f = { ...query, path: scope.path, date, gapsOnly: query.gapsOnly === 'true' };
-  const [rows, counts, rules] = await Promise.all([
+  const [{ rows, counts }, rules] = await Promise.all([
     repo.successionPage(db, actor, f),
-    repo.successionCounts(db, actor, f),
     loadRules(db),
   ]);
   const [holders, successors] = await Promise.all([

@@ -31,6 +31,7 @@ import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { congressRoutes } from './modules/congress/congress.routes.ts';
 import { electionsRoutes } from './modules/elections/elections.routes.ts';
+import { documentsRoutes } from './modules/elections/documents.routes.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(opts: {
   await app.register(importRoutes(deps));
   await app.register(congressRoutes(deps));
   await app.register(electionsRoutes(deps));
+  await app.register(documentsRoutes(deps));
   await app.register(planningRoutes(deps));
   await app.register(evaluationRoutes(deps));
   await app.register(tasksRoutes(deps));

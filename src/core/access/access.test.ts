@@ -14,6 +14,7 @@ import { dossiersAccess } from '../../modules/dossiers/dossiers.access-samples.t
 import { importsAccess } from '../../modules/imports/imports.access-samples.ts';
 import { congressAccess } from '../../modules/congress/congress.access-samples.ts';
 import { electionsAccess } from '../../modules/elections/elections.access-samples.ts';
+import { documentsAccess } from '../../modules/elections/documents.access-samples.ts';
 import { planningAccess } from '../../modules/planning/planning.access-samples.ts';
 import { evaluationAccess } from '../../modules/evaluation/evaluation.access-samples.ts';
 import { tasksAccess } from '../../modules/tasks/tasks.access-samples.ts';
@@ -29,6 +30,7 @@ const modules: ModuleAccess[] = [
   importsAccess,
   congressAccess,
   electionsAccess,
+  documentsAccess,
   planningAccess,
   evaluationAccess,
   tasksAccess,

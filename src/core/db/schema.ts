@@ -11,6 +11,7 @@ export * from '../../modules/dossiers/dossiers.schema.ts';
 export * from '../../modules/imports/imports.schema.ts';
 export * from '../../modules/congress/congress.schema.ts';
 export * from '../../modules/elections/elections.schema.ts';
+export * from '../../modules/elections/acceptance.schema.ts';
 export * from '../../modules/planning/planning.schema.ts';
 export * from '../../modules/evaluation/evaluation.schema.ts';
 export * from '../../modules/tasks/tasks.schema.ts';

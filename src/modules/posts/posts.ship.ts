@@ -36,6 +36,7 @@ export const shippedPostTitles: ShippedPost[] = [
   p('UV-BCH', 'Ủy viên Ban Chấp hành (cấp ủy viên)', 'member', 'party', false, CU),
   p('CN-UBKT', 'Chủ nhiệm Ủy ban kiểm tra', 'head', 'inspection'),
   p('PCN-UBKT', 'Phó Chủ nhiệm Ủy ban kiểm tra', 'deputy', 'inspection'),
+  p('UV-UBKT', 'Ủy viên Ủy ban kiểm tra', 'member', 'inspection', false, CU),
   p('TB-TC', 'Trưởng Ban Tổ chức', 'head', 'party'),
   p('PB-TC', 'Phó Trưởng Ban Tổ chức', 'deputy', 'party'),
   p('CVP-CU', 'Chánh Văn phòng cấp ủy', 'head', 'party'),

@@ -255,11 +255,18 @@ export const appointmentMethodLabels: Record<AppointmentMethod, string> = {
 };
 
 /** Loại cảnh báo trên trang "Cảnh báo". */
-export const warningKinds = ['term_limit', 'retirement', 'documents', 'same_post'] as const;
+export const warningKinds = [
+  'term_limit',
+  'retirement',
+  'documents',
+  'same_post',
+  'overdue_tasks',
+] as const;
 export type WarningKind = (typeof warningKinds)[number];
 export const warningKindLabels: Record<WarningKind, string> = {
   term_limit: 'Sắp hoặc đã quá giới hạn nhiệm kỳ',
   retirement: 'Sắp đến tuổi nghỉ hưu',
   documents: 'Thiếu giấy tờ bắt buộc trong hồ sơ',
   same_post: 'Giữ một vị trí quá thời hạn chuyển đổi',
+  overdue_tasks: 'Việc mới, việc khó quá hạn',
 };

@@ -209,6 +209,7 @@ export const warningsDto = pageResult(warningRowDto).extend({
     retirement: z.number(),
     documents: z.number().nullable(),
     same_post: z.number(),
+    overdue_tasks: z.number(),
   }),
 });
 export type WarningsDto = z.infer<typeof warningsDto>;

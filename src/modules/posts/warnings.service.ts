@@ -20,6 +20,7 @@ import { formatDate } from '../../core/vietnamese/index.ts';
 import { membersMissingRequiredDocuments } from '../dossiers/dossiers.service.ts';
 import { loadRules, type RuleSet } from '../rules/registry.ts';
 import { findUnit } from '../units/units.repo.ts';
+import { overdueTaskWarnings } from '../tasks/tasks.warnings.ts';
 import { addMonths } from '../../core/dates.ts';
 import * as repo from './posts.repo.ts';
 import { retirementBirthWindow } from './retirement-window.ts';
@@ -223,7 +224,13 @@ export async function listWarnings({
     query.kind === 'documents'
       ? await documentWarnings(ctx, scope, query.page, query.pageSize)
       : await documentWarnings(ctx, scope, 1, 50);
-  const lists: Record<Exclude<WarningKind, 'documents'>, Row[]> = {
+  const overdue = await overdueTaskWarnings(
+    db,
+    scope.path,
+    date,
+    query.kind === 'overdue_tasks' ? query : { page: 1, pageSize: 1 },
+  );
+  const lists: Record<Exclude<WarningKind, 'documents' | 'overdue_tasks'>, Row[]> = {
     term_limit: posts.termLimit,
     retirement: retiring,
     same_post: posts.samePost,
@@ -232,10 +239,12 @@ export async function listWarnings({
   const { items, total } =
     query.kind === 'documents'
       ? documents
-      : {
-          items: lists[query.kind].slice(start, start + query.pageSize),
-          total: lists[query.kind].length,
-        };
+      : query.kind === 'overdue_tasks'
+        ? overdue
+        : {
+            items: lists[query.kind].slice(start, start + query.pageSize),
+            total: lists[query.kind].length,
+          };
   return {
     kind: query.kind,
     date,
@@ -245,6 +254,7 @@ export async function listWarnings({
       retirement: retiring.length,
       documents: documents.total,
       same_post: posts.samePost.length,
+      overdue_tasks: overdue.total,
     },
     items,
     total,
@@ -270,6 +280,8 @@ export async function exportWarnings({
       rows.push(...part.items);
       if (!part.items.length || rows.length >= part.total) break;
     }
+  } else if (query.kind === 'overdue_tasks') {
+    rows = (await overdueTaskWarnings(db, scope.path, date, null)).items;
   } else {
     rows = { term_limit: posts.termLimit, retirement: retiring, same_post: posts.samePost }[
       query.kind
@@ -278,12 +290,14 @@ export async function exportWarnings({
   const title = warningKindLabels[query.kind];
   // The columns the screen shows for this kind (WarningsPage), plus STT.
   const ofPost = query.kind === 'term_limit' || query.kind === 'same_post';
+  const ofTask = query.kind === 'overdue_tasks';
   type Line = Row & { n: number };
   const columns: XlsxColumn<Line>[] = [
     { header: 'STT', width: 6, value: (r) => r.n },
     { header: 'Họ và tên', width: 28, value: (r) => r.fullName },
     { header: 'Ngày sinh', width: 12, value: (r) => excelDate(r.birthDate) },
     ...(ofPost ? [{ header: 'Chức vụ', width: 28, value: (r: Line) => r.postTitleName }] : []),
+    ...(ofTask ? [{ header: 'Việc đăng ký', width: 40, value: (r: Line) => r.postTitleName }] : []),
     { header: 'Tổ chức', width: 32, value: (r) => r.unitName },
     ...(ofPost
       ? [{ header: 'Giữ liên tục từ', width: 14, value: (r: Line) => excelDate(r.since) }]

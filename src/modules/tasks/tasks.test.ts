@@ -313,6 +313,15 @@ describe('registering and approving a task', () => {
     await officer.post(`/api/tasks/${id}/decision`, { version: 1, decision: 'approve' });
     const overdue = (await officer.get('/api/tasks?state=overdue')).json<TaskPage>();
     expect(overdue.items.map((i) => [i.id, i.overdue])).toEqual([[id, true]]);
+    const warnings = await officer.get(`/api/warnings?kind=overdue_tasks&unitId=${ward.id}`);
+    expect(warnings.statusCode, warnings.body).toBe(200);
+    expect(warnings.json().counts.overdue_tasks).toBe(1);
+    expect(warnings.json().items[0]).toMatchObject({
+      fullName: 'Lê Huy Hưng',
+      dueDate: `${year - 1}-06-30`,
+    });
+    expect(warnings.json().items[0].reason).toContain('chưa đánh giá kết quả');
+    expect((await outsider.get('/api/warnings?kind=overdue_tasks')).json().total).toBe(0);
     const lateDone = await officer.post(`/api/tasks/${id}/outcome`, {
       version: 2,
       completedDate: `${year - 1}-07-15`,

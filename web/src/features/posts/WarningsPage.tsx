@@ -42,6 +42,7 @@ export default function WarningsPage() {
     ...(kind === 'term_limit' || kind === 'same_post'
       ? [{ title: 'Chức vụ', dataIndex: 'postTitleName' }]
       : []),
+    ...(kind === 'overdue_tasks' ? [{ title: 'Việc đăng ký', dataIndex: 'postTitleName' }] : []),
     { title: 'Tổ chức', dataIndex: 'unitName' },
     ...(kind === 'term_limit' || kind === 'same_post'
       ? [

@@ -93,8 +93,11 @@ function Results({ r }: { r: RoundReport }) {
         </Descriptions.Item>
         <Descriptions.Item label="Căn cứ tính tỷ lệ (tổng số được triệu tập sau loại trừ)">
           <strong data-testid="threshold-base">{formatNumber(r.base.value)}</strong>
-          {r.base.breakdown.length > 0 &&
-            ` (trừ ${r.base.breakdown.map((b) => `${b.label}: ${b.count}`).join('; ')})`}
+          {r.base.breakdown.some((b) => b.count > 0) &&
+            ` (trừ ${r.base.breakdown
+              .filter((b) => b.count > 0)
+              .map((b) => `${b.label}: ${b.count}`)
+              .join('; ')})`}
         </Descriptions.Item>
         <Descriptions.Item label="Phiếu phát ra / thu vào">
           {r.ballots.issued} / {r.ballots.returned}

@@ -15,6 +15,7 @@ import {
 import { loadDemoPosts } from './demo/posts.ts';
 import { loadDemoRecords } from './demo/records.ts';
 import { loadDemoPlanning } from './demo/planning.ts';
+import { loadDemoCongress } from './demo/congress.ts';
 import { loadDemoEvaluation } from './demo/evaluation.ts';
 
 export interface DemoOptions {
@@ -164,6 +165,7 @@ export async function loadDemo(
     await loadDemoPosts(database, opts.seed);
     await loadDemoRecords(database, opts.seed ?? 2025);
     await loadDemoPlanning(database, opts.seed);
+    await loadDemoCongress(database, opts.seed);
     await loadDemoEvaluation(database, opts.seed);
   }
   // Vacuum too: it sets the visibility map that lets name-order walks stay inside the index.

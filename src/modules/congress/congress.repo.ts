@@ -55,12 +55,13 @@ export async function listCongresses(
       c: congresses,
       unitName: units.name,
       total: sql<number>`count(*) over ()`.mapWith(Number),
+      // As the attendance counts: seats of the non-alternates; a seated alternate fills a replaced one.
       summoned:
-        sql<number>`(select count(*) from congress_attendees a where a.congress_id = ${congresses.id} and a.status <> 'replaced')`.mapWith(
+        sql<number>`(select count(*) from congress_attendees a where a.congress_id = ${congresses.id} and a.role <> 'alternate')`.mapWith(
           Number,
         ),
       present:
-        sql<number>`(select count(*) from congress_attendees a where a.congress_id = ${congresses.id} and a.status = 'present')`.mapWith(
+        sql<number>`(select count(*) filter (where a.status = 'present' and a.role <> 'alternate') + least(count(*) filter (where a.status = 'present' and a.role = 'alternate'), count(*) filter (where a.status = 'replaced')) from congress_attendees a where a.congress_id = ${congresses.id})`.mapWith(
           Number,
         ),
     })

@@ -78,6 +78,17 @@ describe('reconcileEntries', () => {
     expect(r.disagreements[0]!.differences).toEqual([
       { field: 'disagree', message: 'Không đồng ý: b chỉ có ở bản nhập của A' },
     ]);
+    const named = reconcileEntries({
+      form: 'yesno',
+      entries: [
+        { operator: 'A', ballots: [y('1', ['a'], ['b'])] },
+        { operator: 'B', ballots: [y('1', ['a'], [])] },
+      ],
+      candidateNames: new Map([['b', 'Trần Thị Bình']]),
+    });
+    expect(named.disagreements[0]!.differences[0]!.message).toBe(
+      'Không đồng ý: Trần Thị Bình chỉ có ở bản nhập của A',
+    );
   });
 });
 

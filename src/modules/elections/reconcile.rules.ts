@@ -83,6 +83,7 @@ const compareSerials = (a: string, b: string) =>
 function differencesOf(
   form: BallotForm,
   versions: { operator: string; ballot: Ballot }[],
+  names?: ReadonlyMap<string, string>,
 ): Difference[] {
   const out: Difference[] = [];
   const issued = new Set(versions.map((v) => v.ballot.issued));
@@ -100,7 +101,7 @@ function differencesOf(
     for (const id of all) {
       const withIt = versions.filter((_, i) => sets[i]!.has(id)).map((v) => v.operator);
       if (withIt.length === versions.length) continue;
-      parts.push(`${id} chỉ có ở bản nhập của ${withIt.join(', ')}`);
+      parts.push(`${names?.get(id) ?? id} chỉ có ở bản nhập của ${withIt.join(', ')}`);
     }
     if (parts.length) out.push({ field, message: `${fieldLabels[field]}: ${parts.join('; ')}` });
   }
@@ -114,8 +115,10 @@ function differencesOf(
 export function reconcileEntries(input: {
   form: BallotForm;
   entries: readonly OperatorEntry[];
+  /** id → name, so the differences name people rather than ids (optional). */
+  candidateNames?: ReadonlyMap<string, string>;
 }): Reconciliation {
-  const { form, entries } = input;
+  const { form, entries, candidateNames } = input;
   const operators = entries.map((e) => e.operator);
   const duplicates: DuplicateSerial[] = [];
   // serial → per entry index: normalised ballot and its comparison key
@@ -160,7 +163,11 @@ export function reconcileEntries(input: {
       continue;
     }
     const versions = slot.map((s, i) => ({ operator: operators[i]!, ballot: s!.ballot }));
-    disagreements.push({ serial, versions, differences: differencesOf(form, versions) });
+    disagreements.push({
+      serial,
+      versions,
+      differences: differencesOf(form, versions, candidateNames),
+    });
   }
   return {
     ok: !duplicates.length && !missing.length && !disagreements.length,

@@ -17,33 +17,43 @@ export interface SuccessionFilter {
   pageSize: number;
 }
 
-/** Posts of the subtree with the active count of their pool (0 when there is no pool). */
+/**
+ * Posts of the subtree with the active count of their pool (0 when there is no pool): key posts
+ * held on the date, full-joined with the term's pools of key titles; each pool's size comes
+ * from one grouped read of its active entries (no per-row subquery).
+ */
 function postsCte(actor: Actor, f: SuccessionFilter): SQL {
   const inTree = sql`u.path like ${f.path + '%'} and ${inScope(sql`u.path`, actor)}`;
   return sql`
     with scoped as (
-      select u.id, u.path, u.name from units u where ${inTree}
+      select u.id from units u where ${inTree}
     ),
-    posts as (
-      select a.post_title_id, a.unit_id
+    held as (
+      select distinct a.post_title_id, a.unit_id
       from appointments a
       join scoped s on s.id = a.unit_id
       join post_titles t on t.id = a.post_title_id and t.is_key
       where a.start_date <= ${f.date} and (a.end_date is null or a.end_date >= ${f.date})
-      union
-      select p.post_title_id, p.unit_id
+    ),
+    pools as (
+      select p.id, p.post_title_id, p.unit_id
       from planning_pools p
       join scoped s on s.id = p.unit_id
       join post_titles t on t.id = p.post_title_id and t.is_key
       where p.term = ${f.term}
     ),
-    counted as (
-      select x.post_title_id, x.unit_id, pl.id as pool_id,
-             coalesce((select count(*)::int from planning_entries e
-                       where e.pool_id = pl.id and e.status = 'active'), 0) as n
-      from posts x
-      left join planning_pools pl
-        on pl.unit_id = x.unit_id and pl.post_title_id = x.post_title_id and pl.term = ${f.term}
+    sizes as (
+      select e.pool_id, count(*)::int as n
+      from planning_entries e join pools p on p.id = e.pool_id
+      where e.status = 'active'
+      group by e.pool_id
+    ),
+    counted as materialized (
+      select coalesce(h.post_title_id, p.post_title_id) as post_title_id,
+             coalesce(h.unit_id, p.unit_id) as unit_id, p.id as pool_id, coalesce(z.n, 0) as n
+      from held h
+      full join pools p on p.post_title_id = h.post_title_id and p.unit_id = h.unit_id
+      left join sizes z on z.pool_id = p.id
     )`;
 }
 

@@ -3,7 +3,7 @@
  * against the same SQL run raw in the same run, on PostgreSQL (1M members) and PGlite (15k),
  * plus `npm start` start-up time. See bench/README.md.
  *
- *   --only postgres|pglite|startup|warnings|import|elections   (comma-separated; default all)
+ *   --only postgres|pglite|startup|warnings|import|elections|planning   (comma-separated; default all)
  *   --members N        members of the database scenario(s) run (default 1,000,000 / 15,000)
  *   --grassroots N     grassroots organisations of the PostgreSQL tree (default 0.9% of members → ~20k units at 1M)
  *   --requests N       timed requests per case (default 300)
@@ -23,6 +23,7 @@ import { pgCapture, pgliteCapture } from './lib/capture.ts';
 import { ensureDataset } from './lib/pg-dataset.ts';
 import { runElectionsBench } from './lib/elections-bench.ts';
 import { runImportBench } from './lib/import-bench.ts';
+import { runPlanningBench } from './lib/planning-bench.ts';
 import { runStartup } from './lib/startup.ts';
 import { runWarningsBench } from './lib/warnings-bench.ts';
 import { argNumber, argValue, fmtMs, log, now } from './lib/util.ts';
@@ -32,7 +33,7 @@ const repoRoot = path.resolve(benchDir, '..');
 const resultsDir = path.join(benchDir, 'results');
 const argv = process.argv.slice(2);
 
-const scenarios = ['postgres', 'pglite', 'startup', 'warnings', 'import', 'elections'];
+const scenarios = ['postgres', 'pglite', 'startup', 'warnings', 'import', 'elections', 'planning'];
 const only = (argValue(argv, 'only') ?? scenarios.join(',')).split(',').map((s) => s.trim());
 for (const s of only) {
   if (!scenarios.includes(s)) throw new Error(`--only: unknown "${s}"`);
@@ -150,6 +151,23 @@ async function warningsScenario() {
   }
 }
 
+/** The succession view of a province of 200,000 members (issue 5: < 500 ms on PostgreSQL). */
+async function planningScenario() {
+  const url =
+    process.env.BENCH_PLANNING_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/canbo_bench_planning';
+  const members = membersArg ?? 200_000;
+  const grassroots = argNumber(argv, 'grassroots') ?? 2_000;
+  log(`\n▶ PostgreSQL — planning dataset, ${members.toLocaleString('en')} members`);
+  const dataset = await ensureDataset(url, { members, grassroots, seed });
+  const database = openPostgres(url);
+  try {
+    return { dataset, ...(await runPlanningBench({ database, seed })) };
+  } finally {
+    await database.close();
+  }
+}
+
 async function main() {
   const started = now();
   log(
@@ -205,6 +223,10 @@ async function main() {
       measuredAt: new Date().toISOString(),
       ...(await runElectionsBench({ repoRoot, seed })),
     };
+    save();
+  }
+  if (only.includes('planning')) {
+    out.planning = { measuredAt: new Date().toISOString(), ...(await planningScenario()) };
     save();
   }
   if (only.includes('startup')) {

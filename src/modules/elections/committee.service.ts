@@ -174,8 +174,13 @@ export async function addCounter({
       .where(eq(users.username, username));
     // An account outside the caller's subtree is reported as unknown.
     if (!user || !isInScope(actor, user.path)) throw notFound(`Tài khoản "${username}"`);
-    if (!user.path.startsWith(congress.unitPath) && !congress.unitPath.startsWith(user.path)) {
-      throw fieldError('username', 'Tài khoản', 'phải thuộc tổ chức đảng tổ chức đại hội');
+    // The account's scope must cover the congress, so it is bound to its unit (or one above).
+    if (!congress.unitPath.startsWith(user.path)) {
+      throw fieldError(
+        'username',
+        'Tài khoản',
+        'phải gắn với tổ chức đảng tổ chức đại hội (tài khoản của tổ chức cấp dưới không nhập phiếu được)',
+      );
     }
     const fake = { roles: user.roles } as Actor;
     if (!hasRole(fake, 'counter', 'officer', 'admin')) {

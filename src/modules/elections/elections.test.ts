@@ -456,3 +456,49 @@ describe('a round that elects too few', () => {
     expect(second.candidates).toHaveLength(4);
   });
 });
+
+describe('the đồng ý / không đồng ý form', () => {
+  it('is used without surplus; a name with both or neither box is not counted, the ballot stays valid', async () => {
+    const unit = await makeUnit(t.db, { parent: root, type: 'commune', name: 'Đảng bộ xã Đủ Số' });
+    const fx3 = await makeCongress(t.db, unit, {
+      summoned: 5,
+      absent: 0,
+      seats: 3,
+      nominees: ['Bùi Văn Khánh', 'Chu Thị Lan', 'Dương Văn Minh'],
+    });
+    await makeUser(t.db, unit, { username: 'el.yesno', roles: ['officer'] });
+    const o = await signIn(t.app, 'el.yesno');
+    const e = (
+      await o.post(`/api/congresses/${fx3.congressId}/elections`, { bodyId: fx3.bodyId })
+    ).json<ElectionDto>();
+    await o.post(`/api/elections/${e.id}/approve-list`, {
+      agree: 5,
+      present: 5,
+      version: e.version,
+    });
+    const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
+      id: number;
+    }>().id;
+    const round = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>();
+    expect(round.round.form).toBe('yesno');
+    const [a, b, c] = round.candidates.map((x) => x.id) as [number, number, number];
+    const batch = (
+      await o.post(`/api/election-rounds/${rid}/batches`, { name: 'Hòm phiếu 1' })
+    ).json<EntryRoundDto>().batches[0]!.id;
+    await o.post(`/api/election-rounds/${rid}/batches/${batch}/claim`);
+    const res = await o.post(`/api/election-rounds/${rid}/batches/${batch}/ballots`, {
+      serial: '1',
+      issued: true,
+      agree: [a, b],
+      disagree: [b],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().judgement).toEqual({ valid: true, reason: null, uncounted: [b, c] });
+    const foreign = await o.post(`/api/election-rounds/${rid}/batches/${batch}/ballots`, {
+      serial: '2',
+      issued: true,
+      agree: [999999],
+    });
+    expect(foreign.statusCode).toBe(400);
+  });
+});

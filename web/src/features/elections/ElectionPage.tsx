@@ -21,6 +21,8 @@ import { formatDateTime } from '../../components/DateField.tsx';
 import type { CandidateDto } from '../../../../src/contracts/elections.ts';
 import { CheckLine, RoundStatusTag } from './shared.tsx';
 import { problemText, useElection, useElectionAction } from './api.ts';
+import { AcceptResultsCard } from './documents/AcceptResultsCard.tsx';
+import { ElectedBodyStats } from './documents/ElectedBodyStats.tsx';
 
 interface NomineeValues {
   source: 'floor' | 'self';
@@ -291,6 +293,8 @@ export default function ElectionPage() {
           </Form>
         )}
       </Card>
+      {!draft && <ElectedBodyStats electionId={id} />}
+      {e.rounds.some((r) => r.status === 'closed') && <AcceptResultsCard electionId={id} />}
       <Modal
         open={withdrawing !== null}
         title={`Rút tên ${withdrawing?.fullName ?? ''} khỏi danh sách`}

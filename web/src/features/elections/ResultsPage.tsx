@@ -24,6 +24,7 @@ import { formatNumber } from '../../lib/vn.ts';
 import type { RoundDecisionKind, RoundReport } from '../../../../src/contracts/elections.ts';
 import { roundDecisionLabels } from '../../../../src/contracts/elections.ts';
 import { Citations, pct, RoundStatusTag } from './shared.tsx';
+import { RoundDocumentsButtons } from './documents/RoundDocumentsButtons.tsx';
 import { problemText, useElectionAction, useEntryLog, useRoundReport } from './api.ts';
 
 /** Results of a round: the counting table, the presidium's decision, annulment, log, announcement. */
@@ -47,6 +48,7 @@ export default function ResultsPage() {
           <Link to={`/elections/${r.election.id}`}>Về cuộc bầu</Link>
         </Space>
       </div>
+      <RoundDocumentsButtons roundId={roundId} closed={r.round.status === 'closed'} />
       {r.provisional && (
         <Alert
           type="info"

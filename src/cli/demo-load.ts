@@ -17,6 +17,7 @@ import { loadDemoRecords } from './demo/records.ts';
 import { loadDemoPlanning } from './demo/planning.ts';
 import { loadDemoCongress } from './demo/congress.ts';
 import { loadDemoEvaluation } from './demo/evaluation.ts';
+import { loadDemoTasks } from './demo/tasks.ts';
 
 export interface DemoOptions {
   members: number;
@@ -167,6 +168,7 @@ export async function loadDemo(
     await loadDemoPlanning(database, opts.seed);
     await loadDemoCongress(database, opts.seed);
     await loadDemoEvaluation(database, opts.seed);
+    await loadDemoTasks(database);
   }
   // Vacuum too: it sets the visibility map that lets name-order walks stay inside the index.
   await db.execute(sql`vacuum analyze members`);

@@ -198,7 +198,9 @@ describe('removal triggers at the annual review', () => {
       'discipline',
     ]);
     expect(triggers({ politicalStandard: 'not_met' })).toEqual(['political']);
-    expect(triggers({ latestRating: 'incomplete' })).toEqual(['rating']);
+    expect(triggers({ latestRating: { rating: 'incomplete', periodLabel: 'Năm 2025' } })).toEqual([
+      'rating',
+    ]);
     expect(triggers({ memberLeft: true })).toEqual(['left']);
     expect(
       triggers({
@@ -207,7 +209,12 @@ describe('removal triggers at the annual review', () => {
     ).toEqual(['appointed']);
   });
   it('a pending political conclusion or a good rating is no trigger', () => {
-    expect(triggers({ politicalStandard: 'pending', latestRating: 'good' })).toEqual([]);
+    expect(
+      triggers({
+        politicalStandard: 'pending',
+        latestRating: { rating: 'good', periodLabel: 'Năm 2025' },
+      }),
+    ).toEqual([]);
   });
   it('a discipline past its block is no trigger', () => {
     expect(triggers({ discipline: [{ form: 'Khiển trách', fromDate: '2024-01-01' }] })).toEqual([]);

@@ -322,8 +322,8 @@ export interface EntryFacts {
     startDate: string;
     endDate: string | null;
   }[];
-  /** Latest evaluation rating code, when the evaluation module has one. */
-  latestRating: string | null;
+  /** Latest decided evaluation rating (code and period), when there is one. */
+  latestRating: { rating: string; periodLabel: string } | null;
 }
 
 export interface Trigger {
@@ -354,10 +354,10 @@ export function removalTriggersOf(
   if (f.retirementDate !== null) push('age', checkServiceLeft(f.retirementDate, f.term, date, r));
   push('discipline', disciplineBlock(f.discipline, date, r, showDetail));
   push('political', checkPoliticalStandard(f.politicalStandard));
-  if (f.latestRating === 'incomplete') {
+  if (f.latestRating?.rating === 'incomplete') {
     out.push({
       trigger: 'rating',
-      message: 'Năm gần nhất xếp loại không hoàn thành nhiệm vụ',
+      message: `Xếp loại không hoàn thành nhiệm vụ (${f.latestRating.periodLabel})`,
       citations: [NOT_COMPLETED],
     });
   }

@@ -344,6 +344,33 @@ describe('annual review', () => {
     );
     expect(decided[0]!.n).toBe(1);
   });
+  it('proposes removal for a decided "không hoàn thành nhiệm vụ" rating from the evaluation module', async () => {
+    const p = await pool('CT-UBND', ward2);
+    const m = await makeMember(t.db, cell, { fullName: 'Đánh Giá Thấp' });
+    const ok = await officer.post(`/api/planning/pools/${p.id}/entries`, entry(m.id));
+    expect(ok.statusCode, ok.body).toBe(201);
+    const [framework] = await t.database.query<{ id: number }>(
+      'select id from evaluation_frameworks order by id limit 1',
+    );
+    const [period] = await t.database.query<{ id: number }>(
+      `insert into evaluation_periods (unit_id, unit_path, kind, subject, year, label, start_date, end_date)
+       values ($1, $2, 'year', 'individual', 2026, 'Năm 2026', '2026-01-01', '2026-12-31') returning id`,
+      [city.id, city.path],
+    );
+    await t.database.query(
+      `insert into evaluations (period_id, member_id, unit_id, unit_path, framework_id, stage, rating, decided_at)
+       values ($1, $2, $3, $4, $5, 'decided', 'incomplete', now())`,
+      [period!.id, m.id, cell.id, cell.path, framework!.id],
+    );
+    const preview = (
+      await officer.get(`/api/planning/review?unitId=${ward2.id}&term=${TERM}&date=2027-01-15`)
+    ).json<ReviewPreviewDto>();
+    const proposal = preview.pools
+      .find((x) => x.id === p.id)!
+      .proposals.find((x) => x.memberId === m.id);
+    expect(proposal?.triggers.map((x) => x.trigger)).toEqual(['rating']);
+    expect(proposal?.triggers[0]!.message).toContain('Năm 2026');
+  });
 });
 
 describe('succession view and structure', () => {

@@ -1,17 +1,14 @@
 import type { Db } from '../../core/db/client.ts';
+import { latestRatings } from '../evaluation/evaluation.summary.ts';
 
 /**
- * Latest evaluation rating per member (a removal trigger when it is "không hoàn thành nhiệm
- * vụ"). The evaluation module is being built alongside; until it exports its ratings, no
- * rating is known and the trigger never fires.
+ * Latest decided evaluation rating per member, from the evaluation module (QĐ 366): a removal
+ * trigger at the annual review when it is "không hoàn thành nhiệm vụ".
  */
 export async function ratingsOf(
   db: Db,
   memberIds: readonly number[],
-  year: number,
-): Promise<Map<number, string>> {
-  void db;
-  void memberIds;
-  void year;
-  return new Map();
+): Promise<Map<number, { rating: string; periodLabel: string }>> {
+  if (!memberIds.length) return new Map();
+  return latestRatings(db, { memberIds: [...memberIds] });
 }

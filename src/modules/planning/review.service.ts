@@ -49,7 +49,7 @@ async function proposalsFor(
   const [discipline, appointments, ratings] = await Promise.all([
     repo.disciplineOf(db, ids),
     repo.appointmentsOf(db, ids),
-    ratingsOf(db, ids, Number(date.slice(0, 4))),
+    ratingsOf(db, ids),
   ]);
   const poolById = new Map(pools.map((p) => [p.id, p]));
   const showDetail = hasPermission(actor, 'sensitive');

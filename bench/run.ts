@@ -24,6 +24,7 @@ import { ensureDataset } from './lib/pg-dataset.ts';
 import { runElectionsBench } from './lib/elections-bench.ts';
 import { runImportBench } from './lib/import-bench.ts';
 import { runPlanningBench } from './lib/planning-bench.ts';
+import { runTasksBench } from './lib/tasks-bench.ts';
 import { runStartup } from './lib/startup.ts';
 import { runWarningsBench } from './lib/warnings-bench.ts';
 import { argNumber, argValue, fmtMs, log, now } from './lib/util.ts';
@@ -33,7 +34,7 @@ const repoRoot = path.resolve(benchDir, '..');
 const resultsDir = path.join(benchDir, 'results');
 const argv = process.argv.slice(2);
 
-const scenarios = ['postgres', 'pglite', 'startup', 'warnings', 'import', 'elections', 'planning'];
+const scenarios = ['postgres', 'pglite', 'startup', 'warnings', 'import', 'elections', 'planning', 'tasks'];
 const only = (argValue(argv, 'only') ?? scenarios.join(',')).split(',').map((s) => s.trim());
 for (const s of only) {
   if (!scenarios.includes(s)) throw new Error(`--only: unknown "${s}"`);
@@ -168,6 +169,21 @@ async function planningScenario() {
   }
 }
 
+/** Subtree statistics of tasks for a year, 100,000 members (issue 5: < 1 s on PostgreSQL). */
+async function tasksScenario() {
+  const url =
+    process.env.BENCH_TASKS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/canbo_bench_tasks';
+  const members = 100_000;
+  log(`\n▶ PostgreSQL — tasks dataset, ${members.toLocaleString('en')} members`);
+  const dataset = await ensureDataset(url, { members, grassroots: 900, seed });
+  const database = openPostgres(url);
+  try {
+    return { dataset, ...(await runTasksBench({ database })) };
+  } finally {
+    await database.close();
+  }
+}
+
 async function main() {
   const started = now();
   log(
@@ -227,6 +243,10 @@ async function main() {
   }
   if (only.includes('planning')) {
     out.planning = { measuredAt: new Date().toISOString(), ...(await planningScenario()) };
+    save();
+  }
+  if (only.includes('tasks')) {
+    out.tasks = { measuredAt: new Date().toISOString(), ...(await tasksScenario()) };
     save();
   }
   if (only.includes('startup')) {

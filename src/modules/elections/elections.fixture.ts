@@ -45,7 +45,12 @@ export async function makeCongress(
     .returning();
   const [body] = await db
     .insert(congressBodies)
-    .values({ congressId: c!.id, kind: 'executive_committee', name: 'Ban Chấp hành', seats: opts.seats })
+    .values({
+      congressId: c!.id,
+      kind: 'executive_committee',
+      name: 'Ban Chấp hành',
+      seats: opts.seats,
+    })
     .returning();
   const nominees: MemberRow[] = [];
   for (const fullName of opts.nominees) nominees.push(await makeMember(db, unit, { fullName }));

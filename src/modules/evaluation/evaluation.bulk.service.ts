@@ -164,7 +164,7 @@ export async function ratePeriod({
         counts: JSON.stringify(tasks),
       };
     });
-    const by = { actorId: actor.userId, actorName: actor.displayName, comment: 'Xếp loại theo kỳ' };
+    const by = { actorName: actor.displayName };
     for (let i = 0; i < decided.length; i += CHUNK) {
       await repo.bulkDecide(tx, decided.slice(i, i + CHUNK), by);
     }

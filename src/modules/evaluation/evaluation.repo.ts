@@ -451,30 +451,37 @@ export interface Decided {
   counts: string;
 }
 
-/** Writes decisions in one statement per batch: the rating on the evaluation, and a decision step. */
-export async function bulkDecide(
-  db: Db,
-  rows: Decided[],
-  by: { actorId: number; actorName: string; comment: string },
-) {
+/**
+ * Writes decisions in one UPDATE per batch. Citations and task counts repeat across thousands
+ * of rows, so each distinct JSON is sent (and parsed) once and rows point at it by index.
+ * A bulk decision adopts the advisory proposal: who decided and when is on the evaluation row.
+ */
+export async function bulkDecide(db: Db, rows: Decided[], by: { actorName: string }) {
+  const distinct = (key: 'citations' | 'counts') => {
+    const list: string[] = [];
+    const index = new Map<string, number>();
+    const refs = rows.map((r) => {
+      let i = index.get(r[key]);
+      if (i === undefined) {
+        i = list.push(r[key]);
+        index.set(r[key], i);
+      }
+      return i;
+    });
+    return { list: sql.param(list), refs: sql.param(refs) };
+  };
+  const citations = distinct('citations');
+  const counts = distinct('counts');
   const col = <K extends keyof Decided>(k: K) => sql.param(rows.map((r) => r[k]));
   await db.execute(sql`
     update evaluations e set stage = 'decided', final_score = v.score, rating = v.rating,
-      rating_rule = v.rule, rating_citations = v.citations::jsonb, task_counts = v.counts::jsonb,
+      rating_rule = v.rule, rating_citations = (${citations.list}::jsonb[])[v.c],
+      task_counts = (${counts.list}::jsonb[])[v.t],
       decided_at = now(), decided_by = ${by.actorName}, version = e.version + 1, updated_at = now()
     from unnest(${col('id')}::int[], ${col('score')}::numeric[], ${col('rating')}::text[],
-                ${col('rule')}::text[], ${col('citations')}::text[], ${col('counts')}::text[])
-      as v(id, score, rating, rule, citations, counts)
+                ${col('rule')}::text[], ${citations.refs}::int[], ${counts.refs}::int[])
+      as v(id, score, rating, rule, c, t)
     where e.id = v.id and e.stage = 'advisory'`);
-  await db.execute(sql`
-    insert into evaluation_steps (evaluation_id, step, scores, total, proposed_rating, comment, actor_id, actor_name)
-    select s.evaluation_id, 'decision', s.scores, s.total, v.rating, ${by.comment}, ${by.actorId}::int, ${by.actorName}
-    from evaluation_steps s
-    join unnest(${col('id')}::int[], ${col('rating')}::text[]) as v(id, rating) on s.evaluation_id = v.id
-    where s.step = 'advisory'
-    on conflict (evaluation_id, step) do update set total = excluded.total,
-      proposed_rating = excluded.proposed_rating, scores = excluded.scores, comment = excluded.comment,
-      actor_id = excluded.actor_id, actor_name = excluded.actor_name, updated_at = now()`);
 }
 
 /** Ratings of a subtree grouped by the child unit each evaluation lies under ('' = the unit itself). */

@@ -259,7 +259,8 @@ describe('rating a subtree at once', () => {
     });
     const e = await evaluationOf(officer, others[0]!.id);
     expect(e.ratingRule).toContain('không đăng ký nhiệm vụ nào');
-    expect(e.steps.at(-1)).toMatchObject({ step: 'decision', total: 80 });
+    expect(e).toMatchObject({ stage: 'decided', finalScore: 80, decidedBy: expect.any(String) });
+    expect(e.steps.map((s) => s.step)).toEqual(['self', 'collective', 'advisory']);
 
     const stats = (
       await officer.get(`/api/evaluation/periods/${period.id}/statistics?unitId=${commune.id}`)

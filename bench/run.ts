@@ -3,7 +3,7 @@
  * against the same SQL run raw in the same run, on PostgreSQL (1M members) and PGlite (15k),
  * plus `npm start` start-up time. See bench/README.md.
  *
- *   --only postgres|pglite|startup|warnings|import|elections|planning   (comma-separated; default all)
+ *   --only postgres|pglite|startup|warnings|import|elections|evaluation|planning|tasks   (comma-separated; default all)
  *   --members N        members of the database scenario(s) run (default 1,000,000 / 15,000)
  *   --grassroots N     grassroots organisations of the PostgreSQL tree (default 0.9% of members → ~20k units at 1M)
  *   --requests N       timed requests per case (default 300)
@@ -22,6 +22,7 @@ import { runApiBench } from './lib/api-bench.ts';
 import { pgCapture, pgliteCapture } from './lib/capture.ts';
 import { ensureDataset } from './lib/pg-dataset.ts';
 import { runElectionsBench } from './lib/elections-bench.ts';
+import { runEvaluationBench } from './lib/evaluation-bench.ts';
 import { runImportBench } from './lib/import-bench.ts';
 import { runPlanningBench } from './lib/planning-bench.ts';
 import { runTasksBench } from './lib/tasks-bench.ts';
@@ -34,7 +35,17 @@ const repoRoot = path.resolve(benchDir, '..');
 const resultsDir = path.join(benchDir, 'results');
 const argv = process.argv.slice(2);
 
-const scenarios = ['postgres', 'pglite', 'startup', 'warnings', 'import', 'elections', 'planning', 'tasks'];
+const scenarios = [
+  'postgres',
+  'pglite',
+  'startup',
+  'warnings',
+  'import',
+  'elections',
+  'evaluation',
+  'planning',
+  'tasks',
+];
 const only = (argValue(argv, 'only') ?? scenarios.join(',')).split(',').map((s) => s.trim());
 for (const s of only) {
   if (!scenarios.includes(s)) throw new Error(`--only: unknown "${s}"`);
@@ -152,6 +163,22 @@ async function warningsScenario() {
   }
 }
 
+/** Rating a year for 100,000 members and the statistics of ratings (issue 5: < 1 s on PostgreSQL). */
+async function evaluationScenario() {
+  const url =
+    process.env.BENCH_EVALUATION_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/canbo_bench_evaluation';
+  const members = 100_000;
+  log(`\n▶ PostgreSQL — evaluation dataset, ${members.toLocaleString('en')} members`);
+  const dataset = await ensureDataset(url, { members, grassroots: 900, seed });
+  const database = openPostgres(url);
+  try {
+    return { dataset, ...(await runEvaluationBench({ database })) };
+  } finally {
+    await database.close();
+  }
+}
+
 /** The succession view of a province of 200,000 members (issue 5: < 500 ms on PostgreSQL). */
 async function planningScenario() {
   const url =
@@ -239,6 +266,10 @@ async function main() {
       measuredAt: new Date().toISOString(),
       ...(await runElectionsBench({ repoRoot, seed })),
     };
+    save();
+  }
+  if (only.includes('evaluation')) {
+    out.evaluation = { measuredAt: new Date().toISOString(), ...(await evaluationScenario()) };
     save();
   }
   if (only.includes('planning')) {

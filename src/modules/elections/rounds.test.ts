@@ -1,0 +1,142 @@
+/** Rounds after the first and the đồng ý / không đồng ý form, end to end through the API. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionDto, EntryRoundDto, RoundReport } from '../../contracts/elections.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { makeUnit, makeUser, signIn, type Client, type UnitRow } from '../../testing/factories.ts';
+import { makeCongress } from './elections.fixture.ts';
+
+let t: TestApp;
+let root: UnitRow;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  root = await makeUnit(t.db, { name: 'Đảng bộ Tỉnh', type: 'province' });
+});
+afterAll(() => t.close());
+
+const put = (c: Client, url: string, payload: object) => c.send({ method: 'PUT', url, payload });
+
+describe('a round that elects too few', () => {
+  it('shows the presidium the choice, records it, and opens the next round on the remaining seats', async () => {
+    const unit = await makeUnit(t.db, {
+      parent: root,
+      type: 'commune',
+      name: 'Đảng bộ xã Ba Vòng',
+    });
+    const small = await makeCongress(t.db, unit, {
+      summoned: 7,
+      absent: 0,
+      seats: 3,
+      nominees: ['Cao Văn Ánh', 'Đinh Thị Bích', 'Hà Văn Cường', 'Mai Thị Dung'],
+    });
+    await makeUser(t.db, unit, { username: 'el.small', roles: ['officer'] });
+    const o = await signIn(t.app, 'el.small');
+    const e = (
+      await o.post(`/api/congresses/${small.congressId}/elections`, { bodyId: small.bodyId })
+    ).json<ElectionDto>();
+    expect(e.canApprove).toBe(true);
+    await o.post(`/api/elections/${e.id}/approve-list`, {
+      agree: 7,
+      present: 7,
+      version: e.version,
+    });
+    const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
+      id: number;
+    }>().id;
+    const round = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>();
+    const all = round.candidates.map((x) => x.id);
+    const batch = (
+      await o.post(`/api/election-rounds/${rid}/batches`, { name: 'Hòm phiếu 1' })
+    ).json<EntryRoundDto>().batches[0]!.id;
+    await o.post(`/api/election-rounds/${rid}/batches/${batch}/claim`);
+    // Each ballot keeps one name (1, 1, 2, 2, 3, 3, 4): nobody gets more than half of 7.
+    const struck = [0, 0, 1, 1, 2, 2, 3].map((k) => all.filter((_, i) => i !== k));
+    for (const [i, s] of struck.entries()) {
+      const res = await o.post(`/api/election-rounds/${rid}/batches/${batch}/ballots`, {
+        serial: String(i + 1),
+        issued: true,
+        struck: s,
+      });
+      expect(res.json().judgement.valid).toBe(true);
+    }
+    await o.post(`/api/election-rounds/${rid}/batches/${batch}/finish`);
+    const early = await o.post(`/api/election-rounds/${rid}/decision`, { kind: 'another_round' });
+    expect(early.statusCode).toBe(409);
+    await put(o, `/api/election-rounds/${rid}/counts`, { issued: 7, returned: 7, version: 1 });
+    expect((await o.post(`/api/election-rounds/${rid}/close`, { version: 2 })).statusCode).toBe(
+      200,
+    );
+    const r = (await o.get(`/api/election-rounds/${rid}/report`)).json<RoundReport>();
+    expect(r.elected).toEqual([]);
+    expect(r.needsDecision.needed).toBe(true);
+    expect(r.needsDecision.reason).toContain('0/3');
+    // No next round before the presidium decides.
+    expect((await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).statusCode).toBe(
+      409,
+    );
+    expect(
+      (
+        await o.post(`/api/election-rounds/${rid}/decision`, {
+          kind: 'another_round',
+          note: 'Đại hội biểu quyết bầu tiếp',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await o.post(`/api/election-rounds/${rid}/decision`, { kind: 'stop' })).statusCode,
+    ).toBe(409);
+    const next = await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 2 });
+    expect(next.statusCode, next.body).toBe(201);
+    const second = (
+      await o.get(`/api/election-rounds/${next.json().id}/entry`)
+    ).json<EntryRoundDto>();
+    expect(second.round).toMatchObject({ number: 2, seats: 3, form: 'strike', entryCopies: 2 });
+    expect(second.candidates).toHaveLength(4);
+  });
+});
+
+describe('the đồng ý / không đồng ý form', () => {
+  it('is used without surplus; a name with both or neither box is not counted, the ballot stays valid', async () => {
+    const unit = await makeUnit(t.db, { parent: root, type: 'commune', name: 'Đảng bộ xã Đủ Số' });
+    const fx3 = await makeCongress(t.db, unit, {
+      summoned: 5,
+      absent: 0,
+      seats: 3,
+      nominees: ['Bùi Văn Khánh', 'Chu Thị Lan', 'Dương Văn Minh'],
+    });
+    await makeUser(t.db, unit, { username: 'el.yesno', roles: ['officer'] });
+    const o = await signIn(t.app, 'el.yesno');
+    const e = (
+      await o.post(`/api/congresses/${fx3.congressId}/elections`, { bodyId: fx3.bodyId })
+    ).json<ElectionDto>();
+    await o.post(`/api/elections/${e.id}/approve-list`, {
+      agree: 5,
+      present: 5,
+      version: e.version,
+    });
+    const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
+      id: number;
+    }>().id;
+    const round = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>();
+    expect(round.round.form).toBe('yesno');
+    const [a, b, c] = round.candidates.map((x) => x.id) as [number, number, number];
+    const batch = (
+      await o.post(`/api/election-rounds/${rid}/batches`, { name: 'Hòm phiếu 1' })
+    ).json<EntryRoundDto>().batches[0]!.id;
+    await o.post(`/api/election-rounds/${rid}/batches/${batch}/claim`);
+    const res = await o.post(`/api/election-rounds/${rid}/batches/${batch}/ballots`, {
+      serial: '1',
+      issued: true,
+      agree: [a, b],
+      disagree: [b],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().judgement).toEqual({ valid: true, reason: null, uncounted: [b, c] });
+    const foreign = await o.post(`/api/election-rounds/${rid}/batches/${batch}/ballots`, {
+      serial: '2',
+      issued: true,
+      agree: [999999],
+    });
+    expect(foreign.statusCode).toBe(400);
+  });
+});

@@ -133,7 +133,11 @@ function Results({ r }: { r: RoundReport }) {
       />
       <Citations citations={r.citations} />
       {r.needsDecision.needed && <Decision r={r} writer={canWrite(user)} />}
-      {!r.provisional && !r.round.annulment && canWrite(user) && <Annul r={r} />}
+      {/* Only the level above may annul: an account bound to the congress's own unit is not. */}
+      {!r.provisional &&
+        !r.round.annulment &&
+        canWrite(user) &&
+        user.unitId !== r.congress.unitId && <Annul r={r} />}
     </Space>
   );
 }

@@ -85,6 +85,9 @@ export function minutesDataOf(r: RoundReport): RoundMinutesData {
     presidiumDecision: r.decision
       ? `${r.decision.label}${r.decision.note ? ` — ${r.decision.note}` : ''}`
       : null,
+    annulment: r.round.annulment
+      ? `Kết quả vòng bầu này đã bị cấp trên hủy theo ${r.round.annulment.decision}: ${r.round.annulment.reason}`
+      : null,
     thresholdRule: documents.length ? `theo ${documents.join('; ')}` : 'theo quy định',
   };
 }

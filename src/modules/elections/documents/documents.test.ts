@@ -88,6 +88,17 @@ describe('minutes of a count', () => {
     expect(text).toContain('không có trường hợp nào phải trừ');
   });
 
+  it('an annulled round says so at the top of both documents', async () => {
+    const d = sampleRound({
+      annulment: 'Kết quả vòng bầu này đã bị cấp trên hủy theo QĐ 9-QĐ/TU: sai sót',
+    });
+    for (const model of [buildMinutes(d), buildAnnouncement(d)]) {
+      const text = await docxText(await renderDocDocx(model));
+      expect(text).toContain('đã bị cấp trên hủy theo QĐ 9-QĐ/TU');
+    }
+    expect(await docxText(await renderDocDocx(buildMinutes(sampleRound())))).not.toContain('hủy');
+  });
+
   it('ranks equal votes in list order', () => {
     const ranked = byVotes(sampleRound().results).map((r) => r.fullName);
     expect(ranked.slice(0, 4)).toEqual([

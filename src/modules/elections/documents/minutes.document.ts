@@ -50,6 +50,10 @@ function resultRows(d: RoundMinutesData): string[][] {
   ]);
 }
 
+/** An annulled round's files still print (the record stays) but say so first. */
+const annulled = (d: RoundMinutesData): DocBlock[] =>
+  d.annulment ? [{ kind: 'text', bold: true, text: d.annulment }] : [];
+
 const summonedWord = (d: RoundMinutesData) =>
   d.congressKind === 'members' ? 'đảng viên' : 'đại biểu';
 
@@ -63,6 +67,7 @@ export function buildMinutes(d: RoundMinutesData): DocModel {
       text: 'BIÊN BẢN KIỂM PHIẾU',
       subtitle: [`Bầu ${d.bodyName}${roundText(d.roundNumber)}`, d.header.congressName],
     },
+    ...annulled(d),
     { kind: 'text', text: 'Ban kiểm phiếu do Đại hội bầu gồm các đồng chí:' },
     {
       kind: 'table',
@@ -190,6 +195,7 @@ export function buildAnnouncement(d: RoundMinutesData): DocModel {
       text: 'THÔNG BÁO KẾT QUẢ BẦU CỬ',
       subtitle: [`${d.bodyName}${roundText(d.roundNumber)}`, d.header.congressName],
     },
+    ...annulled(d),
     {
       kind: 'text',
       text: `Số lượng bầu: ${n(d.seats)} đồng chí; danh sách bầu cử: ${n(d.candidates.length)} đồng chí. Số ${who} làm căn cứ tính kết quả: ${n(d.attendance.base)}.`,

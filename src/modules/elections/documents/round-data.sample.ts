@@ -52,6 +52,7 @@ export function sampleRound(over: Partial<RoundMinutesData> = {}): RoundMinutesD
     })),
     pendingDecision: null,
     presidiumDecision: null,
+    annulment: null,
     thresholdRule: 'Điều 13 QĐ 190-QĐ/TW',
     ...over,
   };

@@ -60,6 +60,8 @@ export interface RoundMinutesData extends BallotData {
   pendingDecision: string | null;
   /** What the presidium decided, when it did. */
   presidiumDecision: string | null;
+  /** The higher level's annulment of this round, when there is one (the record stays). */
+  annulment: string | null;
   /** The rule used for the threshold, quoted in the minutes. */
   thresholdRule: string;
 }

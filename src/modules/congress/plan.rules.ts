@@ -208,15 +208,10 @@ export function planStructure(
     line('women', 'Nữ', women, womenCheck),
     line(
       'young',
-      youngRule ? `Trẻ (dưới ${youngRule.value} tuổi)` : 'Trẻ',
-      young,
       youngRule
-        ? check(
-            'ok',
-            `Tuổi tính tại tháng ${referenceMonth.slice(5)}/${referenceMonth.slice(0, 4)}`,
-            [youngRule.citation],
-          )
-        : null,
+        ? `Trẻ (dưới ${youngRule.value} tuổi theo ${youngRule.citation.document.split(' ngày')[0]})`
+        : 'Trẻ',
+      young,
     ),
     line('ethnic_minority', 'Dân tộc thiểu số', minority),
     line('reelected', 'Tái cử', reelected),

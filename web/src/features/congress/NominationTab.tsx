@@ -3,6 +3,7 @@ import {
   App,
   Button,
   Card,
+  Collapse,
   Col,
   Empty,
   Input,
@@ -52,8 +53,8 @@ function Funnel({ funnel }: { funnel: NominationDto['funnel'] }) {
                 }}
               />
             </div>
-            <span style={{ width: 170 }}>
-              {formatNumber(f.entered)} vào → <b>{formatNumber(f.passed)}</b> qua
+            <span style={{ width: 170, fontWeight: 500 }}>
+              {`${formatNumber(f.entered)} vào → ${formatNumber(f.passed)} qua`}
             </span>
           </div>
         </div>
@@ -311,17 +312,31 @@ export default function NominationTab({ congress }: { congress: CongressDto }) {
           <Funnel funnel={n.funnel} />
         </Card>
       )}
-      {n?.steps.map((s, i) => (
-        <StepCard
-          // Remount when the server's version changes, so the draft starts from what was saved.
-          key={`${s.id}-${s.version}-${n.steps[i - 1]?.version ?? 0}`}
-          congress={congress}
-          step={s}
-          previous={n.steps[i - 1]}
-          isLast={i === n.steps.length - 1}
-          canWrite={n.canWrite}
+      {n && n.steps.length > 0 && (
+        // One step open at a time: a step of 151 names is a long form.
+        <Collapse
+          accordion
+          destroyOnHidden
+          items={n.steps.map((s, i) => ({
+            key: s.id,
+            label: s.name,
+            extra: (
+              <Tag color="blue">{`${formatNumber(s.entered)} vào → ${formatNumber(s.passed)} qua`}</Tag>
+            ),
+            children: (
+              <StepCard
+                // Remount when the server's version changes, so the draft starts from what was saved.
+                key={`${s.id}-${s.version}-${n.steps[i - 1]?.version ?? 0}`}
+                congress={congress}
+                step={s}
+                previous={n.steps[i - 1]}
+                isLast={i === n.steps.length - 1}
+                canWrite={n.canWrite}
+              />
+            ),
+          }))}
         />
-      ))}
+      )}
       {n?.canWrite && n.steps.length > 0 && (
         <Space>
           <Input

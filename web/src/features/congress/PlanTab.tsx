@@ -211,16 +211,20 @@ export default function PlanTab({ congress }: { congress: CongressDto }) {
       <ErrorAlert error={plan.error} />
       {p && (
         <Row gutter={16}>
-          <Col span={8}>
+          <Col span={10}>
             <Card size="small">
               <Space size="large">
                 <Statistic title="Số lượng bầu" value={p.seats} />
                 <Statistic title="Số được giới thiệu" value={p.candidates.length} />
-                <Statistic title="Số dư" value={`${p.surplus} (${percent(p.surplusPercent)})`} />
+                <Statistic
+                  title="Số dư"
+                  value={p.surplus}
+                  suffix={`(${percent(p.surplusPercent)})`}
+                />
               </Space>
             </Card>
           </Col>
-          <Col span={16}>
+          <Col span={14}>
             <Card size="small" title="Cơ cấu">
               <Table
                 rowKey="key"

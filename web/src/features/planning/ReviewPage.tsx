@@ -54,9 +54,11 @@ interface Addition {
 
 /** /planning/review: the annual review (rà soát) as four steps ending in one recorded decision. */
 export default function ReviewPage() {
-  const writer = canWrite(useCurrentUser());
+  const user = useCurrentUser();
+  const writer = canWrite(user);
   const [step, setStep] = useState(0);
-  const [unitId, setUnitId] = useState<number | null>(null);
+  // The officer's own unit by default: a review usually covers the committee's whole subtree.
+  const [unitId, setUnitId] = useState<number | null>(user.unitId);
   const [term, setTerm] = useState(DEFAULT_TERM);
   const [date, setDate] = useState(todayIso());
   /** entryId → reason, for the proposals the officer accepts (and any other removal). */

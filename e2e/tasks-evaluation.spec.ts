@@ -37,10 +37,8 @@ test('đăng ký việc, phê duyệt, đánh giá kết quả, xếp loại c�
   const picker = page.getByLabel('Người đăng ký');
   await picker.click();
   await picker.fill(row.name);
-  await page
-    .getByRole('option', { name: new RegExp(`^${row.name} \\(`) })
-    .first()
-    .click();
+  // antd renders options twice (hidden for screen readers, visible in the list): click the visible one.
+  await page.locator('.ant-select-item-option').filter({ hasText: row.name }).first().click();
   await page.getByTestId('task-title').fill('Số hóa toàn bộ hồ sơ đảng viên của chi bộ');
   await page.getByTestId('task-start-year').fill('2025');
   await page.getByTestId('task-deadline').fill('30/06/2025');
@@ -75,7 +73,7 @@ test('đăng ký việc, phê duyệt, đánh giá kết quả, xếp loại c�
   await page.getByRole('button', { name: 'Xếp loại cả kỳ' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Xếp loại', exact: true }).click();
   await expect(page.getByText(/^Đã xếp loại [\d.]+ phiếu; còn/)).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
+  await page.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
   await page.getByRole('tab', { name: 'Cơ cấu xếp loại' }).click();
   await expect(page.getByRole('cell', { name: 'Tổng cộng' })).toBeVisible();
 

@@ -38,7 +38,7 @@ beforeAll(async () => {
   cellOfficer = await signIn(t.app, 'chibo');
   wardOfficer = await signIn(t.app, 'phuong');
   member = await signIn(t.app, 'thai');
-});
+}, 120_000);
 afterAll(() => t.close());
 
 describe('Chi bộ 4 tốt / Đảng viên 4 tốt', () => {

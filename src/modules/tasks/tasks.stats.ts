@@ -32,19 +32,23 @@ export function statsQueries(path: string, year: number, day: string) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const cadreIds = sql`(select a.member_id from appointments a where a.start_date <= ${to} and (a.end_date is null or a.end_date >= ${from}))`;
+  // Registered and cadre sets are built once and hash-joined (an IN per row re-ran them).
   const rates = sql`
+    with registered as materialized (
+      select distinct t.member_id from tasks t
+      where t.unit_path like ${like} and t.status <> 'rejected'
+        and t.start_year <= ${year} and t.end_year >= ${year}),
+    cadre as materialized (
+      select distinct a.member_id from appointments a
+      where a.start_date <= ${to} and (a.end_date is null or a.end_date >= ${from}))
     select ${childOf(sql`m.unit_path`, path)} as child,
       count(*)::int as total,
-      (count(*) filter (where m.id in (
-        select t.member_id from tasks t
-        where t.unit_path like ${like} and t.status <> 'rejected'
-          and t.start_year <= ${year} and t.end_year >= ${year})))::int as registered,
-      (count(*) filter (where m.id in ${cadreIds}))::int as cadres,
-      (count(*) filter (where m.id in ${cadreIds} and m.id in (
-        select t.member_id from tasks t
-        where t.unit_path like ${like} and t.status <> 'rejected'
-          and t.start_year <= ${year} and t.end_year >= ${year})))::int as cadres_registered
+      count(r.member_id)::int as registered,
+      count(c.member_id)::int as cadres,
+      (count(*) filter (where r.member_id is not null and c.member_id is not null))::int as cadres_registered
     from members m
+    left join registered r on r.member_id = m.id
+    left join cadre c on c.member_id = m.id
     where m.unit_path like ${like} and m.archived_at is null
       and m.status in ('probationary', 'full') and (m.join_date is null or m.join_date <= ${to})
     group by 1`;

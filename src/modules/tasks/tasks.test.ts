@@ -68,7 +68,7 @@ beforeAll(async () => {
   officer = await signIn(t.app, 'thu');
   reader = await signIn(t.app, 'lanhdao');
   outsider = await signIn(t.app, 'ngoai');
-});
+}, 120_000);
 afterAll(() => t.close());
 
 describe('registering and approving a task', () => {

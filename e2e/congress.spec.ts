@@ -121,6 +121,18 @@ test('một đại hội chi bộ: triệu tập, danh sách, hai người nhậ
   await admin.getByRole('tab', { name: 'Đại biểu / Điểm danh' }).click();
   await admin.getByRole('button', { name: 'Triệu tập toàn bộ đảng viên' }).click();
   await expect(admin.getByText(`Đã triệu tập thêm ${world.voters} đảng viên`)).toBeVisible();
+  // Everyone is at the door (the check-in screen itself is the congress module's own test).
+  const csrf = (await (await admin.request.get('/api/auth/me')).json()).csrfToken as string;
+  const summoned = await (
+    await admin.request.get(`/api/congresses/${world.congressId}/attendees?pageSize=50`)
+  ).json();
+  expect(summoned.items).toHaveLength(world.voters);
+  for (const a of summoned.items as { id: number }[]) {
+    const res = await admin.request.post(`/api/congress-attendees/${a.id}/check-in`, {
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+  }
   await admin.getByRole('tab', { name: 'Bầu cử' }).click();
   await admin.getByLabel('Họ và tên thành viên ban kiểm phiếu').fill('Hoàng Văn Kiểm');
   await admin.getByLabel('Chức danh trong ban').fill('Trưởng ban');
@@ -185,6 +197,8 @@ test('một đại hội chi bộ: triệu tập, danh sách, hai người nhậ
   expect(text).toContain('BIÊN BẢN KIỂM PHIẾU');
   expect(text).toContain('Số lượng bầu: 3 đồng chí.');
   expect(text).toContain(`Tổng số đảng viên được triệu tập: ${world.voters}.`);
+  expect(text).toContain(`Số đảng viên có mặt: ${world.voters}.`);
+  expect(text).toContain('Số đảng viên vắng mặt: 0.');
   expect(text).toContain(`Số phiếu hợp lệ: ${world.voters}.`);
   expect(text).toContain('Hoàng Văn Kiểm');
   const elected = text.slice(text.indexOf('IV. Các đồng chí trúng cử'));

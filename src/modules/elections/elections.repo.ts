@@ -75,6 +75,30 @@ export async function currentEntries(db: Db, roundId: number, batchId?: number, 
     );
 }
 
+/** The current entry of one serial in one copy (the latest row of the log), if any. */
+export async function currentEntry(
+  db: Db,
+  roundId: number,
+  batchId: number,
+  copy: number,
+  serial: string,
+) {
+  const [row] = await db
+    .select()
+    .from(ballotEntries)
+    .where(
+      and(
+        eq(ballotEntries.roundId, roundId),
+        eq(ballotEntries.batchId, batchId),
+        eq(ballotEntries.copy, copy),
+        eq(ballotEntries.serial, serial),
+      ),
+    )
+    .orderBy(desc(ballotEntries.id))
+    .limit(1);
+  return row ?? null;
+}
+
 /** How many times each serial of a copy was saved (corrections = saves − 1). */
 export async function saveCounts(db: Db, roundId: number, batchId: number, copy: number) {
   const rows = await db

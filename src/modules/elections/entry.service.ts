@@ -16,7 +16,7 @@ import type { Actor } from '../../core/access/actor.ts';
 import { recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { conflict, fieldError, forbidden, notFound } from '../../core/errors.ts';
-import { judgeBallot } from './ballot.rules.ts';
+import { ballotJudge } from './ballot.rules.ts';
 import { assertOpen, loadRound, lockRound, type RoundRow } from './elections.access.ts';
 import * as repo from './elections.repo.ts';
 import {
@@ -68,17 +68,17 @@ export async function countingHome({ db, actor }: Ctx): Promise<CountingHomeDto>
   return [...out.values()];
 }
 
-function judgementOf(round: RoundRow, list: number[], e: repo.EntryRow | repo.ResolutionRow) {
-  const j = judgeBallot(toBallot(round.form as BallotForm, e), {
-    form: round.form as BallotForm,
-    candidateIds: list.map(String),
-    seats: round.seats,
-  });
-  return j.valid
-    ? { valid: true, reason: null, uncounted: j.uncounted.map(Number) }
-    : { valid: false, reason: j.reason, uncounted: [] };
+/** Validity of stored ballots of a round (A's rules), the list checked once for all of them. */
+export function judgementsFor(round: RoundRow, list: number[]) {
+  const form = round.form as BallotForm;
+  const judge = ballotJudge({ form, candidateIds: list.map(String), seats: round.seats });
+  return (e: repo.EntryRow | repo.ResolutionRow) => {
+    const j = judge(toBallot(form, e));
+    return j.valid
+      ? { valid: true, reason: null, uncounted: j.uncounted.map(Number) }
+      : { valid: false, reason: j.reason, uncounted: [] };
+  };
 }
-export { judgementOf };
 
 export async function getEntryRound({
   db,
@@ -230,6 +230,7 @@ export async function myEntries({
   const list = (await repo.roundList(db, roundId)).map((l) => l.candidate.id);
   const rows = (await repo.currentEntries(db, roundId, batchId, op.copy)).filter((e) => !e.deleted);
   const saves = await repo.saveCounts(db, roundId, batchId, op.copy);
+  const judgementOf = judgementsFor(round, list);
   const items = rows
     .sort((a, b) => b.id - a.id)
     .map((e) => ({
@@ -238,7 +239,7 @@ export async function myEntries({
       struck: e.struck,
       agree: e.agree,
       disagree: e.disagree,
-      judgement: judgementOf(round, list, e),
+      judgement: judgementOf(e),
       enteredAt: e.enteredAt.toISOString(),
       corrections: (saves.get(e.serial) ?? 1) - 1,
     }));
@@ -293,10 +294,9 @@ export async function enterBallot({
         'Bạn đã xác nhận nhập xong lần nhập này; sai sót còn lại do ban kiểm phiếu xử lý khi đối chiếu.',
       );
     }
-    const [existing] = await repo
-      .currentEntries(tx, roundId, batchId, op.copy)
-      .then((rows) => rows.filter((r) => r.serial === body.serial));
-    const exists = existing && !existing.deleted;
+    // One serial, by index: entry stays fast however many ballots the batch holds.
+    const existing = await repo.currentEntry(tx, roundId, batchId, op.copy, body.serial);
+    const exists = existing !== null && !existing.deleted;
     if (exists && !body.correction) {
       throw conflict(
         `Phiếu số ${body.serial} đã được nhập trong lần nhập này; chọn "Sửa phiếu" để sửa.`,
@@ -335,7 +335,7 @@ export async function enterBallot({
   return {
     serial: saved.serial,
     deleted: saved.deleted,
-    judgement: judgementOf(round, list, saved),
+    judgement: judgementsFor(round, list)(saved),
   };
 }
 

@@ -4,7 +4,6 @@
  * the ballot as read again, or declare it absent). Resolutions are append-only and logged.
  */
 import type {
-  BallotForm,
   CheckDto,
   EntryLogDto,
   ReconciliationDto,
@@ -18,7 +17,7 @@ import { dataCheck } from '../../core/rules/verdict.ts';
 import { assertOpen, loadRound, lockRound, type RoundRow } from './elections.access.ts';
 import * as repo from './elections.repo.ts';
 import { ballotResolutions } from './elections.schema.ts';
-import { judgementOf } from './entry.service.ts';
+import { judgementsFor } from './entry.service.ts';
 import { roundState, type RoundState } from './final-ballots.ts';
 import { checkCounts } from './reconcile.rules.ts';
 
@@ -71,8 +70,7 @@ export async function getReconciliation({
   const { round } = await loadRound(db, actor, roundId, 'count');
   const list = (await repo.roundList(db, roundId)).map((l) => l.candidate.id);
   const state = await roundState(db, round);
-  const form = round.form as BallotForm;
-  void form;
+  const judgementOf = judgementsFor(round, list);
   const batches = state.batches.map((b) => {
     const disagreements = b.disputed.map((serial) => {
       const versions = [...b.byCopy.entries()].map(([copy, rows]) => {
@@ -84,7 +82,7 @@ export async function getReconciliation({
           struck: e?.struck ?? [],
           agree: e?.agree ?? [],
           disagree: e?.disagree ?? [],
-          judgement: e ? judgementOf(round, list, e) : null,
+          judgement: e ? judgementOf(e) : null,
         };
       });
       const r = b.resolutions.get(serial);
@@ -99,7 +97,7 @@ export async function getReconciliation({
               struck: r.struck,
               agree: r.agree,
               disagree: r.disagree,
-              judgement: r.deleted ? null : judgementOf(round, list, r),
+              judgement: r.deleted ? null : judgementOf(r),
               source: r.source,
               by: r.userName,
               at: r.resolvedAt.toISOString(),

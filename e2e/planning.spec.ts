@@ -1,0 +1,51 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
+
+async function login(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill(adminPassword);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
+}
+
+test('kế thừa chức danh chủ chốt: thấy chức danh chưa có người kế cận, mở quỹ quy hoạch, rà soát có đề xuất', async ({
+  page,
+}) => {
+  await login(page);
+  await page.goto('/planning');
+  await expect(page.getByRole('menuitem', { name: 'Quy hoạch' })).toBeVisible();
+  await expect(page.getByText('Chưa có người kế cận').first()).toBeVisible();
+  await expect(page.getByText('Chỉ có 1 người kế cận', { exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/planning-succession.png', fullPage: true });
+
+  // A pool with successors: how they entered (ballot counts) and the QĐ 377 limit.
+  const withSuccessors = page
+    .getByRole('row')
+    .filter({ has: page.getByText('Đủ nguồn') })
+    .first();
+  await withSuccessors.locator('a[href^="/planning/pools/"]').click();
+  await expect(page.getByText('Số người trong quy hoạch')).toBeVisible();
+  await expect(page.getByText(/phiếu giới thiệu/).first()).toBeVisible();
+  await expect(page.getByText(/Quy định 377-QĐ\/TW/).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/planning-pool.png', fullPage: true });
+
+  // The annual review of the whole city proposes removing the demo person with a reprimand.
+  await page.getByRole('tab', { name: 'Rà soát hằng năm' }).click();
+  await page.getByRole('button', { name: 'Bắt đầu rà soát' }).click();
+  await expect(page.getByText('Đề xuất đưa ra').first()).toBeVisible();
+  await expect(page.getByText(/kỷ luật/).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/planning-review.png', fullPage: true });
+  await page.getByRole('button', { name: 'Tiếp: bổ sung quy hoạch' }).click();
+  await page.getByRole('button', { name: 'Tiếp: quyết định' }).click();
+  await page.getByLabel('Số quyết định (nghị quyết) rà soát').fill('45-QĐ/TU');
+  await page.getByRole('button', { name: 'Ghi nhận kết quả rà soát' }).click();
+  await expect(page.getByText(/Đã ghi nhận rà soát quy hoạch/)).toBeVisible();
+  await expect(page.getByText(/đưa ra [1-9]\d* người/)).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Cơ cấu quy hoạch' }).click();
+  await expect(page.getByText('Ba độ tuổi', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Cán bộ nữ/).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/planning-structure.png', fullPage: true });
+});

@@ -31,6 +31,7 @@ import { actorOf } from '../../core/auth/auth-hook.ts';
 import { attachmentHeader } from '../../core/office/xlsx.ts';
 import type { AppDeps } from '../../app.ts';
 import * as attendees from './attendees.service.ts';
+import * as door from './checkin.service.ts';
 import * as service from './congress.service.ts';
 import { planRoutes } from './plan.routes.ts';
 
@@ -303,7 +304,7 @@ export const congressRoutes =
         },
       },
       async (request) =>
-        attendees.checkIn({
+        door.checkIn({
           db,
           actor: actorOf(request),
           congressId: request.params.id,
@@ -322,7 +323,7 @@ export const congressRoutes =
         },
       },
       async (request) =>
-        attendees.checkInAttendee({ db, actor: actorOf(request), id: request.params.id }),
+        door.checkInAttendee({ db, actor: actorOf(request), id: request.params.id }),
     );
 
     app.get(
@@ -336,7 +337,7 @@ export const congressRoutes =
         },
       },
       async (request, reply) => {
-        const file = await attendees.exportCards({
+        const file = await door.exportCards({
           db,
           actor: actorOf(request),
           congressId: request.params.id,

@@ -14,6 +14,7 @@ import { accessCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { loadRules, type RuleSet } from '../rules/registry.ts';
 import { taskOutcomeSummary } from '../tasks/tasks.summary.ts';
 import { findUnit } from '../units/units.repo.ts';
+import * as bulkRepo from './evaluation.bulk.repo.ts';
 import * as repo from './evaluation.repo.ts';
 import { PERIOD } from './evaluation.periods.service.ts';
 import {
@@ -85,7 +86,7 @@ export async function ratePeriod({
       if (!unit) throw notFound('Tổ chức đảng');
       if (unit.path.startsWith(period.unitPath)) path = unit.path;
     }
-    const candidates = await repo.advisoryCandidates(tx, periodId, path);
+    const candidates = await bulkRepo.advisoryCandidates(tx, periodId, path);
     const rules: RuleSet = await loadRules(tx);
     const on = today();
     const rulesFor = cachedBy((p) => ratingRulesFor(rules, p, on));
@@ -153,7 +154,7 @@ export async function ratePeriod({
       };
     }
 
-    const decided: repo.Decided[] = candidates.map((c) => {
+    const decided: bulkRepo.Decided[] = candidates.map((c) => {
       const { result, tasks } = results.get(c.id)!;
       return {
         id: c.id,
@@ -166,7 +167,7 @@ export async function ratePeriod({
     });
     const by = { actorName: actor.displayName };
     for (let i = 0; i < decided.length; i += CHUNK) {
-      await repo.bulkDecide(tx, decided.slice(i, i + CHUNK), by);
+      await bulkRepo.bulkDecide(tx, decided.slice(i, i + CHUNK), by);
     }
     const byRating: Record<string, number> = {};
     for (const d of decided) byRating[d.rating] = (byRating[d.rating] ?? 0) + 1;
@@ -186,7 +187,7 @@ export async function ratePeriod({
         ids: decided.length <= 1000 ? decided.map((d) => d.id) : undefined,
       },
     });
-    const all = await repo.ratingDistribution(tx, periodId, path);
+    const all = await bulkRepo.ratingDistribution(tx, periodId, path);
     const pending = all.reduce((n, r) => n + Number(r.undecided), 0);
     return {
       rated: decided.length,

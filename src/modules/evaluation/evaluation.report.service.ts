@@ -20,6 +20,7 @@ import { accessCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
 import { assertMemberVisible } from '../members/members.service.ts';
 import { findUnit, namesOf } from '../units/units.repo.ts';
+import * as bulkRepo from './evaluation.bulk.repo.ts';
 import * as repo from './evaluation.repo.ts';
 import { PERIOD, toRowDto } from './evaluation.periods.service.ts';
 
@@ -48,7 +49,7 @@ export async function statistics({
   const period = await repo.findPeriod(db, actor, periodId);
   if (!period) throw notFound(PERIOD);
   const unit = await subtree(db, actor, period, unitId);
-  const rows = await repo.ratingDistribution(db, periodId, unit.path);
+  const rows = await bulkRepo.ratingDistribution(db, periodId, unit.path);
   const childIds = rows.map((r) => Number(r.child)).filter((n) => n > 0);
   const names = await namesOf(db, childIds);
   const toRow = (r: (typeof rows)[number]): StatsRowDto => ({

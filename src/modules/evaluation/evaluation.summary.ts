@@ -1,5 +1,5 @@
 import type { Db } from '../../core/db/client.ts';
-import * as repo from './evaluation.repo.ts';
+import * as bulkRepo from './evaluation.bulk.repo.ts';
 
 /**
  * The latest decided rating of each member (in `year` when given), for planning. `rating` is the
@@ -13,7 +13,7 @@ export async function latestRatings(
   const result = new Map<number, { rating: string; periodLabel: string }>();
   const chunk = 20_000;
   for (let i = 0; i < opts.memberIds.length; i += chunk) {
-    const rows = await repo.latestDecided(db, opts.memberIds.slice(i, i + chunk), opts.year);
+    const rows = await bulkRepo.latestDecided(db, opts.memberIds.slice(i, i + chunk), opts.year);
     for (const r of rows) result.set(r.member_id, { rating: r.rating, periodLabel: r.label });
   }
   return result;

@@ -49,17 +49,18 @@ export default function TaskListPage() {
   const columns: TableColumnsType<TaskRowDto> = [
     {
       title: 'Việc đăng ký',
+      width: '34%',
       render: (_, r) => (
         <Link to={`/tasks/${r.id}`} data-testid={`task-link-${r.id}`}>
           {r.title}
         </Link>
       ),
     },
-    { title: 'Người đăng ký', dataIndex: 'memberName', width: 200 },
-    { title: 'Tổ chức', dataIndex: 'unitName', width: 220 },
+    { title: 'Người đăng ký', dataIndex: 'memberName' },
+    { title: 'Tổ chức', dataIndex: 'unitName' },
     {
       title: 'Thời gian',
-      width: 150,
+      width: 130,
       render: (_, r) =>
         `${taskPeriodKindLabels[r.periodKind]} ${r.startYear === r.endYear ? r.startYear : `${r.startYear}–${r.endYear}`}`,
     },

@@ -154,9 +154,11 @@ export default function TaskFormPage() {
                   {fields.length > 1 && <Button onClick={() => remove(f.name)}>Bỏ</Button>}
                 </Space>
               ))}
-              <Button onClick={() => add({ name: '', unit: '', targetValue: 1 })}>
-                Thêm chỉ tiêu
-              </Button>
+              <div style={{ marginBottom: 8 }}>
+                <Button onClick={() => add({ name: '', unit: '', targetValue: 1 })}>
+                  Thêm chỉ tiêu
+                </Button>
+              </div>
             </>
           )}
         </Form.List>
@@ -183,7 +185,9 @@ export default function TaskFormPage() {
                   <Button onClick={() => remove(f.name)}>Bỏ</Button>
                 </Space>
               ))}
-              <Button onClick={() => add({ title: '', dueDate: null })}>Thêm bước</Button>
+              <div>
+                <Button onClick={() => add({ title: '', dueDate: null })}>Thêm bước</Button>
+              </div>
             </>
           )}
         </Form.List>

@@ -12,7 +12,7 @@ import { today } from '../../core/dates.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { accessCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { loadRules, type RuleSet } from '../rules/registry.ts';
-import { taskOutcomeSummary } from '../tasks/tasks.summary.ts';
+import { taskOutcomeSummaryBulk } from '../tasks/tasks.summary.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as bulkRepo from './evaluation.bulk.repo.ts';
 import * as repo from './evaluation.repo.ts';
@@ -32,25 +32,12 @@ import {
 import { taskCountsFor } from './evaluation.workflow.service.ts';
 
 type Ctx = { db: Db; actor: Actor };
-const CHUNK = 20_000;
+/** Rows per UPDATE: the values travel as arrays, so the batch is bounded by memory, not parameters. */
+const CHUNK = 50_000;
 
 const LEVEL_RULE = accessCheck(
   'Chỉ cấp đã mở kỳ đánh giá (cấp có thẩm quyền) được quyết định xếp loại',
 );
-
-/** Task counts of many members, asked in chunks (a statement takes at most 65,535 parameters). */
-async function countsOf(db: Db, memberIds: number[], from: string, to: string) {
-  const all = new Map<number, TaskCounts>();
-  for (let i = 0; i < memberIds.length; i += CHUNK) {
-    const part = await taskOutcomeSummary(db, {
-      memberIds: memberIds.slice(i, i + CHUNK),
-      from,
-      to,
-    });
-    for (const [id, c] of part) all.set(id, c);
-  }
-  return all;
-}
 
 /** Resolves each unit path once: a subtree may override thresholds for itself. */
 function cachedBy<T>(make: (path: string) => T) {
@@ -93,12 +80,12 @@ export async function ratePeriod({
     const quotaFor = cachedBy((p) => rules.find('evaluation.excellent_quota_percent', p, on));
 
     const individuals = candidates.filter((c) => c.memberId !== null);
-    const counts = await countsOf(
-      tx,
-      individuals.map((c) => c.memberId!),
-      period.startDate,
-      period.endDate,
-    );
+    // One set-based aggregate for the whole population (was 20,000-id chunks of bound params).
+    const counts = await taskOutcomeSummaryBulk(tx, {
+      memberIds: individuals.map((c) => c.memberId!),
+      from: period.startDate,
+      to: period.endDate,
+    });
     const results = new Map<number, { result: RatingResult; tasks: TaskCounts }>();
     for (const c of individuals) {
       const tasks = counts.get(c.memberId!) ?? noTasks;

@@ -287,7 +287,7 @@ describe('access: every route is scoped', () => {
     }
   });
 
-  for (const roles of [['admin', 'officer', 'reader'], ['member']] as const) {
+  for (const roles of [['admin', 'officer', 'reader'], ['member'], ['counter']] as const) {
     it(`a ${roles.join('+')} of another subtree gets nothing of A and changes nothing`, async () => {
       const user = await makeUser(t.db, w.unitB, {
         roles: [...roles],

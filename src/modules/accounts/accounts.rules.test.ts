@@ -118,6 +118,11 @@ describe('canGrantPermissions', () => {
     expect(refused.citations[0]!.document).toBe('Quy định phân quyền của CanBo');
     expect(normalizePermissions(['sensitive', 'sensitive'])).toEqual(['sensitive']);
   });
+
+  it('refuses it to counting-committee accounts, which only enter ballots', () => {
+    expect(canGrantPermissions(['counter'], ['sensitive']).ok).toBe(false);
+    expect(canGrantPermissions(['counter', 'reader'], ['sensitive']).ok).toBe(true);
+  });
 });
 
 describe('every account refusal says which rule and document it used', () => {

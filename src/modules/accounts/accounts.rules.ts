@@ -125,7 +125,8 @@ export function canGrantPermissions(
   roles: readonly Role[],
   permissions: readonly Permission[],
 ): Verdict {
-  const staff = roles.some((r) => r !== 'member');
+  // Counting staff only enter ballots: they never read anyone's résumé.
+  const staff = roles.some((r) => r !== 'member' && r !== 'counter');
   if (permissions.length && !staff) {
     return deny(
       `Quyền “${permissions.map((p) => permissionLabels[p]).join('; ')}” chỉ cấp cho tài khoản quản trị, cán bộ tổ chức hoặc lãnh đạo`,

@@ -3,7 +3,7 @@
  * against the same SQL run raw in the same run, on PostgreSQL (1M members) and PGlite (15k),
  * plus `npm start` start-up time. See bench/README.md.
  *
- *   --only postgres|pglite|startup|warnings|import|elections|evaluation|planning|tasks   (comma-separated; default all)
+ *   --only postgres|pglite|startup|warnings|import|elections|evaluation|planning|tasks|congress   (comma-separated; default all)
  *   --members N        members of the database scenario(s) run (default 1,000,000 / 15,000)
  *   --grassroots N     grassroots organisations of the PostgreSQL tree (default 0.9% of members → ~20k units at 1M)
  *   --requests N       timed requests per case (default 300)
@@ -24,6 +24,7 @@ import { ensureDataset } from './lib/pg-dataset.ts';
 import { runElectionsBench } from './lib/elections-bench.ts';
 import { runEvaluationBench } from './lib/evaluation-bench.ts';
 import { runImportBench } from './lib/import-bench.ts';
+import { runCongressBench } from './lib/congress-bench.ts';
 import { runPlanningBench } from './lib/planning-bench.ts';
 import { runTasksBench } from './lib/tasks-bench.ts';
 import { runStartup } from './lib/startup.ts';
@@ -45,6 +46,7 @@ const scenarios = [
   'evaluation',
   'planning',
   'tasks',
+  'congress',
 ];
 const only = (argValue(argv, 'only') ?? scenarios.join(',')).split(',').map((s) => s.trim());
 for (const s of only) {
@@ -211,6 +213,22 @@ async function tasksScenario() {
   }
 }
 
+/** Check-in at the door of the largest commune-level members' congress, 60,000 members. */
+async function congressScenario() {
+  const url =
+    process.env.BENCH_CONGRESS_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/canbo_bench_congress';
+  const members = 60_000;
+  log(`\n▶ PostgreSQL — congress check-in, ${members.toLocaleString('en')} members`);
+  const dataset = await ensureDataset(url, { members, grassroots: 600, seed });
+  const database = openPostgres(url);
+  try {
+    return { dataset, ...(await runCongressBench({ database, seed })) };
+  } finally {
+    await database.close();
+  }
+}
+
 async function main() {
   const started = now();
   log(
@@ -278,6 +296,10 @@ async function main() {
   }
   if (only.includes('tasks')) {
     out.tasks = { measuredAt: new Date().toISOString(), ...(await tasksScenario()) };
+    save();
+  }
+  if (only.includes('congress')) {
+    out.congress = { measuredAt: new Date().toISOString(), ...(await congressScenario()) };
     save();
   }
   if (only.includes('startup')) {

@@ -228,6 +228,24 @@ export async function allAttendees(
     .orderBy(asc(members.sortKey), asc(congressAttendees.id));
 }
 
+/** Attendees grouped by what the threshold base depends on (role, status, convening). */
+export async function baseGroups(db: Db, congressId: number) {
+  return db
+    .select({
+      role: congressAttendees.role,
+      status: congressAttendees.status,
+      conveningCommittee: congressAttendees.conveningCommittee,
+      n: count(),
+    })
+    .from(congressAttendees)
+    .where(eq(congressAttendees.congressId, congressId))
+    .groupBy(
+      congressAttendees.role,
+      congressAttendees.status,
+      congressAttendees.conveningCommittee,
+    );
+}
+
 export async function statusCounts(db: Db, congressId: number) {
   return db
     .select({ role: congressAttendees.role, status: congressAttendees.status, n: count() })

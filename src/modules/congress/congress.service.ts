@@ -295,11 +295,14 @@ export async function getThresholdBase({
 }: Ctx & { congressId: number }): Promise<ThresholdBaseDto & { present: number }> {
   requireReader(actor);
   const c = await loadCongress(db, actor, congressId);
-  const attendees = (await repo.allAttendees(db, c.id)).map((v) => ({
-    role: v.a.role as never,
-    status: v.a.status as never,
-    conveningCommittee: v.a.conveningCommittee,
-  }));
+  // Grouped in SQL, expanded here: the rule takes people, the database need only count them.
+  const attendees = (await repo.baseGroups(db, c.id)).flatMap((g) =>
+    Array.from({ length: g.n }, () => ({
+      role: g.role as never,
+      status: g.status as never,
+      conveningCommittee: g.conveningCommittee,
+    })),
+  );
   const kind = c.kind as CongressKind;
   const base = thresholdBase({ kind, attendees });
   const who =

@@ -11,7 +11,10 @@ export interface Candidate {
   total: number;
 }
 
-/** Evaluations of a subtree with an advisory proposal and no decision yet. */
+/**
+ * Evaluations of a subtree with an advisory proposal and no decision yet (stage compared with a
+ * sub-select for a statistics-independent estimate: see bulkDecide).
+ */
 export async function advisoryCandidates(db: Db, periodId: number, path: string) {
   const rows = rowsOf<{
     id: number;
@@ -25,7 +28,8 @@ export async function advisoryCandidates(db: Db, periodId: number, path: string)
       select e.id, e.member_id, e.target_unit_id, e.unit_id, e.unit_path, s.total::float8 as total
       from evaluations e
       join evaluation_steps s on s.evaluation_id = e.id and s.step = 'advisory'
-      where e.period_id = ${periodId} and e.unit_path like ${path + '%'} and e.stage = 'advisory'`),
+      where e.period_id = ${periodId} and e.unit_path like ${path + '%'}
+        and e.stage = (select 'advisory'::text)`),
   );
   return rows.map((r): Candidate => ({
     id: r.id,
@@ -46,37 +50,57 @@ export interface Decided {
   counts: string;
 }
 
+/** Each distinct value once, and for every row the 1-based index of its value (a SQL array subscript). */
+function distinctRefs(values: string[]) {
+  const list: string[] = [];
+  const index = new Map<string, number>();
+  const refs = values.map((value) => {
+    let i = index.get(value);
+    if (i === undefined) {
+      i = list.push(value);
+      index.set(value, i);
+    }
+    return i;
+  });
+  return { list: sql.param(list), refs: sql.param(refs) };
+}
+
 /**
  * Writes decisions in one UPDATE per batch. Citations and task counts repeat across thousands
- * of rows, so each distinct JSON is sent (and parsed) once and rows point at it by index.
+ * of rows, so each distinct JSON is sent (and parsed) once and rows point at it by index. The
+ * rule text is stored whole (it explains the rating by itself, with the thresholds then in
+ * force) but sent in two parts: its row-specific head (the score, up to the first "; ") and its
+ * tail (task counts, thresholds, verdict), which only a few hundred rows' worth differ; the
+ * database concatenates them back, so the stored text is exactly the one the rules produced.
  * A bulk decision adopts the advisory proposal: who decided and when is on the evaluation row.
+ * The stage guard (a row decided meanwhile is left alone) is compared with a sub-select on
+ * purpose: a literal would be estimated from statistics taken before the proposals (stage
+ * "advisory" ≈ 1 row), and the planner then nests a scan of the whole table inside the batch
+ * (100,000 × 25,000 comparisons: minutes); an opaque value keeps the hash join on id.
  */
 export async function bulkDecide(db: Db, rows: Decided[], by: { actorName: string }) {
-  const distinct = (key: 'citations' | 'counts') => {
-    const list: string[] = [];
-    const index = new Map<string, number>();
-    const refs = rows.map((r) => {
-      let i = index.get(r[key]);
-      if (i === undefined) {
-        i = list.push(r[key]);
-        index.set(r[key], i);
-      }
-      return i;
-    });
-    return { list: sql.param(list), refs: sql.param(refs) };
-  };
-  const citations = distinct('citations');
-  const counts = distinct('counts');
+  const heads: string[] = [];
+  const tails: string[] = [];
+  for (const r of rows) {
+    const cut = r.rule.indexOf('; ') + 2; // 1 when absent: the whole text is then the tail
+    heads.push(cut > 1 ? r.rule.slice(0, cut) : '');
+    tails.push(cut > 1 ? r.rule.slice(cut) : r.rule);
+  }
+  const rule = distinctRefs(tails);
+  const citations = distinctRefs(rows.map((r) => r.citations));
+  const counts = distinctRefs(rows.map((r) => r.counts));
   const col = <K extends keyof Decided>(k: K) => sql.param(rows.map((r) => r[k]));
   await db.execute(sql`
     update evaluations e set stage = 'decided', final_score = v.score, rating = v.rating,
-      rating_rule = v.rule, rating_citations = (${citations.list}::jsonb[])[v.c],
+      rating_rule = v.head || (${rule.list}::text[])[v.r],
+      rating_citations = (${citations.list}::jsonb[])[v.c],
       task_counts = (${counts.list}::jsonb[])[v.t],
       decided_at = now(), decided_by = ${by.actorName}, version = e.version + 1, updated_at = now()
     from unnest(${col('id')}::int[], ${col('score')}::numeric[], ${col('rating')}::text[],
-                ${col('rule')}::text[], ${citations.refs}::int[], ${counts.refs}::int[])
-      as v(id, score, rating, rule, c, t)
-    where e.id = v.id and e.stage = 'advisory'`);
+                ${sql.param(heads)}::text[], ${rule.refs}::int[], ${citations.refs}::int[],
+                ${counts.refs}::int[])
+      as v(id, score, rating, head, r, c, t)
+    where e.id = v.id and e.stage = (select 'advisory'::text)`);
 }
 
 /** Ratings of a subtree grouped by the child unit each evaluation lies under ('' = the unit itself). */

@@ -6,6 +6,7 @@ import {
   getThresholdBase,
   listCongresses,
   listNominees,
+  nomineesForElections,
 } from '../../modules/congress/congress.service.ts';
 import { getNomination } from '../../modules/congress/nomination.service.ts';
 import { getPlan } from '../../modules/congress/plan.service.ts';
@@ -64,6 +65,9 @@ describe('demo congress (seed 001)', () => {
     expect(await listNominees({ db, actor, congressId: c.id, bodyId: committee.id })).toHaveLength(
       34,
     );
+    // The committee's list for the election: the 47 re-elected and the 34 nominated, 81 for 71.
+    const list = await nomineesForElections({ db, actor, congressId: c.id, bodyId: committee.id });
+    expect(new Set(list.map((n) => n.memberId)).size).toBe(81);
     const base = await getThresholdBase({ db, actor, congressId: c.id });
     expect(base.summoned).toBe(c.summoned);
     expect(base.base).toBe(base.summoned);

@@ -29,6 +29,7 @@ import { checkBodies, checkDates, defaultAgeReferenceMonth, seatChecks } from '.
 import * as repo from './congress.repo.ts';
 
 import { listNominees } from './nomination.service.ts';
+import { getPlan } from './plan.service.ts';
 
 export { listNominees };
 
@@ -361,8 +362,18 @@ export async function thresholdBaseForElections(ctx: Ctx & { congressId: number 
   };
 }
 
+/**
+ * The convening committee's list for a body: the plan's re-elected members (the outgoing
+ * committee re-nominates them) and the names that passed the last nomination step — as in
+ * seed 001, where 47 re-elected and 34 first-time names chosen from 151 sources made the 81.
+ */
 export async function nomineesForElections(ctx: Ctx & { congressId: number; bodyId: number }) {
-  return (await listNominees(ctx)).map((n) => ({ memberId: n.memberId, fullName: n.fullName }));
+  const passed = await listNominees(ctx);
+  const seen = new Set(passed.map((n) => n.memberId));
+  const reelected = (await getPlan(ctx)).candidates.filter(
+    (c) => c.reelected && !seen.has(c.memberId),
+  );
+  return [...reelected, ...passed].map((n) => ({ memberId: n.memberId, fullName: n.fullName }));
 }
 
 /** The congress's history: every change to it, its people, plan and nomination steps. */

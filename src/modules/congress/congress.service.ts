@@ -348,6 +348,20 @@ export async function congressForElections(ctx: Ctx & { id: number }) {
   };
 }
 
+/** A body of a congress in the actor's scope (404 otherwise). */
+export async function loadBody(
+  db: Db,
+  actor: Actor,
+  congressId: number,
+  bodyId: number,
+  forUpdate = false,
+) {
+  const congress = await loadCongress(db, actor, congressId, forUpdate);
+  const body = (await repo.listBodies(db, congress.id)).find((b) => b.id === bodyId);
+  if (!body) throw notFound('Cơ quan bầu');
+  return { congress, body };
+}
+
 export async function thresholdBaseForElections(ctx: Ctx & { congressId: number }) {
   const b = await getThresholdBase(ctx);
   return {

@@ -24,7 +24,7 @@ import {
 } from '../elections/nomination.rules.ts';
 import { loadRules } from '../rules/registry.ts';
 import * as congressRepo from './congress.repo.ts';
-import { canWrite, loadCongress } from './congress.service.ts';
+import { canWrite, loadBody, loadCongress } from './congress.service.ts';
 import * as repo from './plan.repo.ts';
 
 type Ctx = { db: Db; actor: Actor };
@@ -37,19 +37,6 @@ export const defaultStepNames = [
   'Bước 4: Hội nghị Ban Chấp hành thảo luận, giới thiệu nhân sự',
   'Bước 5: Ban Thường vụ xem xét, lựa chọn nhân sự trình cấp trên',
 ];
-
-async function loadBody(
-  db: Db,
-  actor: Actor,
-  congressId: number,
-  bodyId: number,
-  forUpdate = false,
-) {
-  const congress = await loadCongress(db, actor, congressId, forUpdate);
-  const body = (await congressRepo.listBodies(db, congress.id)).find((b) => b.id === bodyId);
-  if (!body) throw notFound('Cơ quan bầu');
-  return { congress, body };
-}
 
 async function nominationRules(db: Db, unitPath: string, on: string): Promise<NominationRules> {
   const r = (await loadRules(db)).get<number>('congress.nomination_pass_percent', unitPath, on);

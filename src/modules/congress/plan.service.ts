@@ -23,7 +23,7 @@ import { canSeeSensitive } from '../resume/resume.rules.ts';
 import { loadRules } from '../rules/registry.ts';
 import { QD190 } from '../rules/rules.catalog.ts';
 import * as congressRepo from './congress.repo.ts';
-import { canWrite, loadCongress } from './congress.service.ts';
+import { canWrite, loadBody, loadCongress } from './congress.service.ts';
 import { listNominees } from './nomination.service.ts';
 import {
   ageOn,
@@ -42,19 +42,6 @@ import * as repo from './plan.repo.ts';
 
 type Ctx = { db: Db; actor: Actor };
 const CANDIDATE = 'Người trong đề án nhân sự';
-
-async function loadBody(
-  db: Db,
-  actor: Actor,
-  congressId: number,
-  bodyId: number,
-  forUpdate = false,
-) {
-  const congress = await loadCongress(db, actor, congressId, forUpdate);
-  const body = (await congressRepo.listBodies(db, congress.id)).find((b) => b.id === bodyId);
-  if (!body) throw notFound('Cơ quan bầu');
-  return { congress, body };
-}
 
 /** Discipline rows per member, or null for a caller who may not read that protected section. */
 async function disciplineOf(db: Db, actor: Actor, memberIds: number[]) {

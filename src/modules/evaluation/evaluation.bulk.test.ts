@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../core/access/actor.ts';
+import { rowsOf, type Database } from '../../core/db/client.ts';
+import { today } from '../../core/dates.ts';
+import { createTestDatabase } from '../../testing/harness.ts';
+import { makeMember, makeUnit, type MemberRow } from '../../testing/factories.ts';
+import { loadRules } from '../rules/registry.ts';
+import { tasks } from '../tasks/tasks.schema.ts';
+import { ratePeriod } from './evaluation.bulk.service.ts';
+import { createPeriod } from './evaluation.periods.service.ts';
+import { rateIndividual, ratingRulesFor, type TaskCounts } from './evaluation.rules.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const outcomes = ['exceeded', 'on_time', 'late', 'not_done', null] as const;
+
+describe('rating a period at once (bulk)', () => {
+  it('stores for every row exactly the rating, rule text, citations and task counts of the pure rules', async () => {
+    const db = database.db;
+    const unit = await makeUnit(db, { name: 'Đảng bộ phường Bưởi' });
+    const cell = await makeUnit(db, { parent: unit, type: 'grassroots_cell', name: 'Chi bộ 1' });
+    const people: MemberRow[] = [];
+    for (let i = 0; i < 7; i++) people.push(await makeMember(db, cell));
+    const actor: Actor = {
+      userId: 0,
+      username: 'bulk_officer',
+      displayName: 'Cán bộ',
+      unitId: unit.id,
+      scopePath: unit.path,
+      roles: ['admin', 'officer'],
+      permissions: [],
+      memberId: null,
+    };
+    const period = await createPeriod({
+      db,
+      actor,
+      body: {
+        unitId: unit.id,
+        kind: 'year',
+        subject: 'individual',
+        year: 2025,
+        label: 'Năm 2025',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+        note: '',
+      },
+    });
+    // Varied task outcomes (member i gets i tasks), one task outside the period for everyone.
+    const base = {
+      unitId: cell.id,
+      unitPath: cell.path,
+      periodKind: 'year',
+      startYear: 2025,
+      endYear: 2025,
+      title: 'Việc khó',
+      targets: [],
+      milestones: [],
+      status: 'approved',
+    };
+    const rows = people.flatMap((m, i) => [
+      ...Array.from({ length: i }, (_, k) => ({
+        ...base,
+        memberId: m.id,
+        deadline: `2025-0${1 + k}-15`,
+        outcome: outcomes[(i + k) % outcomes.length],
+      })),
+      { ...base, memberId: m.id, deadline: '2026-01-15', outcome: 'late' as const },
+    ]);
+    await db.insert(tasks).values(rows);
+    // Advisory proposals 45, 55, … 100 for all but the last member (left undecided).
+    const scores = [45, 58.5, 72, 89.99, 90, 95, 100];
+    const proposed = people.slice(0, 6);
+    for (const [i, m] of proposed.entries()) {
+      await db.execute(sql`
+        with e as (update evaluations set stage = 'advisory'
+                   where period_id = ${period.id} and member_id = ${m.id} returning id)
+        insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
+        select id, 'advisory', '{}'::jsonb, ${scores[i]}, 'Ban tổ chức' from e`);
+    }
+
+    const result = await ratePeriod({ db, actor, periodId: period.id });
+    expect(result.rated).toBe(6);
+    expect(result.skipped).toBe(1);
+
+    const stored = rowsOf<{
+      member_id: number;
+      stage: string;
+      rating: string | null;
+      rating_rule: string;
+      rating_citations: unknown;
+      task_counts: TaskCounts | null;
+    }>(
+      await db.execute(sql`select member_id, stage, rating, rating_rule, rating_citations, task_counts
+        from evaluations where period_id = ${period.id}`),
+    );
+    const rules = ratingRulesFor(await loadRules(db), cell.path, today());
+    for (const [i, m] of proposed.entries()) {
+      const row = stored.find((r) => r.member_id === m.id)!;
+      const counts = {
+        total: i,
+        exceeded: 0,
+        onTime: 0,
+        late: 0,
+        notDone: 0,
+        open: 0,
+      };
+      for (let k = 0; k < i; k++) {
+        const o = outcomes[(i + k) % outcomes.length];
+        if (o === 'exceeded') counts.exceeded++;
+        else if (o === 'on_time') counts.onTime++;
+        else if (o === 'late') counts.late++;
+        else if (o === 'not_done') counts.notDone++;
+        else counts.open++;
+      }
+      const expected = rateIndividual(scores[i]!, counts, rules);
+      expect(row.stage).toBe('decided');
+      expect(row.task_counts).toEqual(counts);
+      expect(row.rating).toBe(expected.rating);
+      // The text is sent in two parts; what is stored must be the rules' text, character for character.
+      expect(row.rating_rule).toBe(expected.rule);
+      expect(row.rating_citations).toEqual(expected.citations);
+    }
+    const idle = stored.find((r) => r.member_id === people[6]!.id)!;
+    expect(idle).toMatchObject({ stage: 'none', rating: null, rating_rule: '' });
+    // Rating again touches nothing: every proposal has been decided.
+    expect((await ratePeriod({ db, actor, periodId: period.id })).rated).toBe(0);
+  });
+});

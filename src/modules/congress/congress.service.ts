@@ -66,11 +66,10 @@ const baseFields = (c: repo.CongressRow, unitName: string, actor: Actor) => ({
 });
 
 async function present(db: Db, actor: Actor, c: repo.CongressRow): Promise<CongressDto> {
-  const [bodies, unit, rules] = await Promise.all([
-    repo.listBodies(db, c.id),
-    findUnit(db, actor, c.unitId),
-    loadRules(db),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const bodies = await repo.listBodies(db, c.id);
+  const unit = await findUnit(db, actor, c.unitId);
+  const rules = await loadRules(db);
   return {
     ...baseFields(c, unit?.name ?? '', actor),
     bodies: bodies.map(toBodyDto),

@@ -218,13 +218,14 @@ export async function updateTask({
   id,
   body,
 }: Ctx & { id: number; body: UpdateTaskBody }): Promise<TaskDto> {
-  checkPlan(body);
   await db.transaction(async (tx) => {
     const t = await repo.findTask(tx, actor, id, true);
     if (!t) throw notFound(TASK);
     if (!isOwn(actor, t)) requireWriter(actor);
     if (t.version !== body.version) throw staleVersion();
     enforce(canEditTask(t.status as TaskStatus), 'status');
+    // Access first: a task out of reach is "not found" whatever the body says.
+    checkPlan(body);
     const resubmit = t.status === 'returned';
     const saved = await repo.updateTask(tx, id, body.version, {
       periodKind: body.periodKind,

@@ -121,6 +121,13 @@ describe('registering and approving a task', () => {
     const mine = (await me.get('/api/tasks')).json<TaskPage>();
     expect(mine.items.map((i) => i.memberName)).toEqual(['Lê Huy Hưng', 'Lê Huy Hưng']);
     expect((await me.get(`/api/tasks/${own.json<TaskDto>().id}`)).statusCode).toBe(404);
+    // Access before rules: an inconsistent plan sent to a task out of reach is still not found.
+    const badEdit = await outsider.send({
+      method: 'PUT',
+      url: `/api/tasks/${own.json<TaskDto>().id}`,
+      payload: body({ version: 1, deadline: `${year + 1}-03-31` }),
+    });
+    expect(badEdit.statusCode, badEdit.body).toBe(404);
     const all = (await reader.get('/api/tasks')).json<TaskPage>();
     expect(all.total).toBe(3);
     expect((await outsider.get('/api/tasks')).json<TaskPage>().total).toBe(0);

@@ -9,8 +9,8 @@ import { isInScope, requireWriter, type Actor } from '../../core/access/actor.ts
 import { recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
-import { forbidden, notFound } from '../../core/errors.ts';
-import { accessCheck, deny, explain } from '../../core/rules/verdict.ts';
+import { conflict, forbidden, notFound } from '../../core/errors.ts';
+import { accessCheck, dataCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { loadRules, type RuleSet } from '../rules/registry.ts';
 import { taskOutcomeSummaryBulk } from '../tasks/tasks.summary.ts';
 import { findUnit } from '../units/units.repo.ts';
@@ -38,6 +38,8 @@ const CHUNK = 50_000;
 const LEVEL_RULE = accessCheck(
   'Chỉ cấp đã mở kỳ đánh giá (cấp có thẩm quyền) được quyết định xếp loại',
 );
+// The same guard as one evaluation's decision: a closed period is final.
+const OPEN_RULE = dataCheck('Chỉ xếp loại trong kỳ đánh giá đang mở');
 
 /** Resolves each unit path once: a subtree may override thresholds for itself. */
 function cachedBy<T>(make: (path: string) => T) {
@@ -66,6 +68,9 @@ export async function ratePeriod({
       throw forbidden(
         `${explain(deny('Bạn không thuộc cấp có thẩm quyền của kỳ này', [LEVEL_RULE]))}.`,
       );
+    }
+    if (period.status !== 'open') {
+      throw conflict(`${explain(deny('Kỳ đánh giá đã đóng, không xếp loại được', [OPEN_RULE]))}.`);
     }
     let path = period.unitPath;
     if (unitId) {

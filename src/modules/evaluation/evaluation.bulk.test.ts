@@ -8,7 +8,7 @@ import { makeMember, makeUnit, type MemberRow } from '../../testing/factories.ts
 import { loadRules } from '../rules/registry.ts';
 import { tasks } from '../tasks/tasks.schema.ts';
 import { ratePeriod } from './evaluation.bulk.service.ts';
-import { createPeriod } from './evaluation.periods.service.ts';
+import { createPeriod, updatePeriod } from './evaluation.periods.service.ts';
 import { rateIndividual, ratingRulesFor, type TaskCounts } from './evaluation.rules.ts';
 
 let database: Database;
@@ -131,5 +131,52 @@ describe('rating a period at once (bulk)', () => {
     expect(idle).toMatchObject({ stage: 'none', rating: null, rating_rule: '' });
     // Rating again touches nothing: every proposal has been decided.
     expect((await ratePeriod({ db, actor, periodId: period.id })).rated).toBe(0);
+  });
+  it('refuses to rate a closed period and decides nothing', async () => {
+    const db = database.db;
+    const unit = await makeUnit(db, { name: 'Đảng bộ phường Nhật Tân' });
+    const m = await makeMember(db, unit);
+    const actor: Actor = {
+      userId: 0,
+      username: 'bulk_officer2',
+      displayName: 'Cán bộ',
+      unitId: unit.id,
+      scopePath: unit.path,
+      roles: ['admin', 'officer'],
+      permissions: [],
+      memberId: null,
+    };
+    const period = await createPeriod({
+      db,
+      actor,
+      body: {
+        unitId: unit.id,
+        kind: 'year',
+        subject: 'individual',
+        year: 2024,
+        label: 'Năm 2024',
+        startDate: '2024-01-01',
+        endDate: '2024-12-31',
+        note: '',
+      },
+    });
+    await db.execute(sql`
+      with e as (update evaluations set stage = 'advisory'
+                 where period_id = ${period.id} and member_id = ${m.id} returning id)
+      insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
+      select id, 'advisory', '{}'::jsonb, 95, 'Ban tổ chức' from e`);
+    await updatePeriod({
+      db,
+      actor,
+      id: period.id,
+      body: { version: period.version, status: 'closed' },
+    });
+    await expect(ratePeriod({ db, actor, periodId: period.id })).rejects.toMatchObject({
+      statusCode: 409,
+    });
+    const stages = rowsOf<{ stage: string }>(
+      await db.execute(sql`select stage from evaluations where period_id = ${period.id}`),
+    );
+    expect(stages.map((r) => r.stage)).toEqual(['advisory']);
   });
 });

@@ -17,7 +17,7 @@ import { recordAudit } from '../../core/audit/audit.ts';
 import { conflict, fieldError, notFound, staleVersion } from '../../core/errors.ts';
 import { enforce } from '../../core/rules/enforce.ts';
 import { explain } from '../../core/rules/verdict.ts';
-import { findUnit } from '../units/units.repo.ts';
+import { findUnit, namesOf } from '../units/units.repo.ts';
 import * as repo from './fourgood.repo.ts';
 import { findMember } from './tasks.repo.ts';
 import { canRecognize, checkSelfAssessment, isCellUnit } from './tasks.rules.ts';
@@ -51,8 +51,9 @@ export async function criteriaSetInForce(
   const year = ctx.year ?? new Date().getFullYear();
   const set = await repo.criteriaSetFor(ctx.db, ctx.kind, unit.path, year);
   if (!set) throw notFound('Bộ tiêu chí');
-  const owner = set.unitId ? await findUnit(ctx.db, ctx.actor, set.unitId) : undefined;
-  return toSetDto(set, set.unitPath === '' ? 'Mặc định toàn hệ thống' : (owner?.name ?? ''));
+  // The owner is often a level above the caller (out of their scope): read its name only.
+  const owner = set.unitId ? (await namesOf(ctx.db, [set.unitId])).get(set.unitId) : undefined;
+  return toSetDto(set, set.unitPath === '' ? 'Mặc định toàn hệ thống' : (owner ?? ''));
 }
 
 /** A subtree defines its own criteria from a year on (officers and admins of that subtree). */

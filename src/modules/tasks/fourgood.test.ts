@@ -72,6 +72,8 @@ describe('Chi bộ 4 tốt / Đảng viên 4 tốt', () => {
       await member.get('/api/four-good/criteria?kind=member&year=2026')
     ).json<CriteriaSetDto>();
     expect(in2026.criteria.map((c) => c.code)).toEqual(['a', 'b']);
+    // The ward's set, seen by a member of a cell below it, names the ward.
+    expect(in2026).toMatchObject({ shipped: false, unitName: 'Đảng bộ phường Bưởi' });
   });
 
   it('a cell assesses itself; only the level above recognises it, and only when all criteria are met', async () => {

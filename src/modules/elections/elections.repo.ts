@@ -123,21 +123,26 @@ export async function currentResolutions(db: Db, roundId: number) {
     .orderBy(ballotResolutions.batchId, ballotResolutions.serial, desc(ballotResolutions.id));
 }
 
-/** A serial already entered in another batch of the round (any copy, not withdrawn). */
+/**
+ * A serial currently entered in another batch of the round (any copy, not withdrawn): judged on
+ * the latest row of each copy, so a ballot withdrawn from the wrong batch can be entered again.
+ */
 export async function serialInOtherBatch(db: Db, roundId: number, batchId: number, serial: string) {
   const rows = await db
-    .select({ batchId: ballotEntries.batchId })
+    .selectDistinctOn([ballotEntries.batchId, ballotEntries.copy], {
+      batchId: ballotEntries.batchId,
+      deleted: ballotEntries.deleted,
+    })
     .from(ballotEntries)
     .where(
       and(
         eq(ballotEntries.roundId, roundId),
         eq(ballotEntries.serial, serial),
         sql`${ballotEntries.batchId} <> ${batchId}`,
-        eq(ballotEntries.deleted, false),
       ),
     )
-    .limit(1);
-  return rows[0]?.batchId ?? null;
+    .orderBy(ballotEntries.batchId, ballotEntries.copy, desc(ballotEntries.id));
+  return rows.find((r) => !r.deleted)?.batchId ?? null;
 }
 
 export async function entryLogPage(db: Db, roundId: number, page: number, pageSize: number) {

@@ -140,3 +140,48 @@ describe('the đồng ý / không đồng ý form', () => {
     expect(foreign.statusCode).toBe(400);
   });
 });
+
+describe('a ballot entered in the wrong batch', () => {
+  it('can be entered in its own batch once withdrawn from the wrong one, and not before', async () => {
+    const unit = await makeUnit(t.db, {
+      parent: root,
+      type: 'commune',
+      name: 'Đảng bộ xã Hai Hòm',
+    });
+    const fx = await makeCongress(t.db, unit, {
+      summoned: 7,
+      absent: 0,
+      seats: 3,
+      nominees: ['Lý Văn Nam', 'Tô Thị Oanh', 'Vũ Văn Phúc', 'Hồ Thị Quỳnh'],
+    });
+    await makeUser(t.db, unit, { username: 'el.twobox', roles: ['officer'] });
+    const o = await signIn(t.app, 'el.twobox');
+    const e = (
+      await o.post(`/api/congresses/${fx.congressId}/elections`, { bodyId: fx.bodyId })
+    ).json<ElectionDto>();
+    await o.post(`/api/elections/${e.id}/approve-list`, {
+      agree: 7,
+      present: 7,
+      version: e.version,
+    });
+    const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
+      id: number;
+    }>().id;
+    const [first] = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>()
+      .candidates;
+    await o.post(`/api/election-rounds/${rid}/batches`, { name: 'Hòm phiếu 1' });
+    const batches = (
+      await o.post(`/api/election-rounds/${rid}/batches`, { name: 'Hòm phiếu 2' })
+    ).json<EntryRoundDto>().batches;
+    const [wrong, right] = batches.map((b) => b.id) as [number, number];
+    for (const b of [wrong, right]) await o.post(`/api/election-rounds/${rid}/batches/${b}/claim`);
+    const ballot = { serial: '1', issued: true, struck: [first!.id] };
+    const url = (b: number) => `/api/election-rounds/${rid}/batches/${b}/ballots`;
+    expect((await o.post(url(wrong), ballot)).statusCode).toBe(200);
+    expect((await o.post(url(right), ballot)).statusCode).toBe(409);
+    const withdrawn = await o.post(url(wrong), { ...ballot, deleted: true, correction: true });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const moved = await o.post(url(right), ballot);
+    expect(moved.statusCode, moved.body).toBe(200);
+  });
+});

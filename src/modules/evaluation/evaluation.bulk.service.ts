@@ -9,7 +9,7 @@ import { isInScope, requireWriter, type Actor } from '../../core/access/actor.ts
 import { recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
-import { conflict, forbidden, notFound } from '../../core/errors.ts';
+import { conflict, fieldError, forbidden, notFound } from '../../core/errors.ts';
 import { accessCheck, dataCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { loadRules, type RuleSet } from '../rules/registry.ts';
 import { taskOutcomeSummaryBulk } from '../tasks/tasks.summary.ts';
@@ -77,6 +77,10 @@ export async function ratePeriod({
       const unit = await findUnit(tx, actor, unitId);
       if (!unit) throw notFound('Tổ chức đảng');
       if (unit.path.startsWith(period.unitPath)) path = unit.path;
+      // A unit beside the period's subtree must not silently widen the rating to the whole period.
+      else if (!period.unitPath.startsWith(unit.path)) {
+        throw fieldError('unitId', 'Tổ chức đảng', 'không thuộc phạm vi của kỳ đánh giá này');
+      }
     }
     const candidates = await bulkRepo.advisoryCandidates(tx, periodId, path);
     const rules: RuleSet = await loadRules(tx);

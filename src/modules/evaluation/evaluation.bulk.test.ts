@@ -132,7 +132,7 @@ describe('rating a period at once (bulk)', () => {
     // Rating again touches nothing: every proposal has been decided.
     expect((await ratePeriod({ db, actor, periodId: period.id })).rated).toBe(0);
   });
-  it('refuses to rate a closed period and decides nothing', async () => {
+  it('refuses a unit outside the period, and a closed period, deciding nothing', async () => {
     const db = database.db;
     const unit = await makeUnit(db, { name: 'Đảng bộ phường Nhật Tân' });
     const m = await makeMember(db, unit);
@@ -165,6 +165,16 @@ describe('rating a period at once (bulk)', () => {
                  where period_id = ${period.id} and member_id = ${m.id} returning id)
       insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
       select id, 'advisory', '{}'::jsonb, 95, 'Ban tổ chức' from e`);
+    // A unit outside the period's subtree is refused, not read as "the whole period".
+    const beside = await makeUnit(db, { name: 'Chi bộ ngoài kỳ' });
+    await expect(
+      ratePeriod({
+        db,
+        actor: { ...actor, scopePath: '/', roles: ['admin', 'officer'] },
+        periodId: period.id,
+        unitId: beside.id,
+      }),
+    ).rejects.toMatchObject({ statusCode: 400 });
     await updatePeriod({
       db,
       actor,

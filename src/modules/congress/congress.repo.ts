@@ -142,7 +142,8 @@ export async function bodiesInUse(db: Db, ids: number[]): Promise<Set<number>> {
   );
   const rows = await db.execute(sql`
     select body_id as id from congress_candidates where body_id in (${list})
-    union select body_id from nomination_steps where body_id in (${list})`);
+    union select body_id from nomination_steps where body_id in (${list})
+    union select body_id from elections where body_id in (${list})`);
   return new Set((rows as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id)));
 }
 

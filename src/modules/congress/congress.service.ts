@@ -260,7 +260,9 @@ async function saveBodies(tx: Db, congressId: number, input: BodyInput[]) {
   );
   const blocked = removed.find((b) => inUse.has(b.id));
   if (blocked)
-    throw conflict(`${blocked.name} đã có đề án nhân sự hoặc bước giới thiệu: không thể xóa.`);
+    throw conflict(
+      `${blocked.name} đã có đề án nhân sự, bước giới thiệu hoặc cuộc bầu cử: không thể xóa.`,
+    );
   const before = existing.map(bodySummary);
   await repo.deleteBodies(
     tx,

@@ -133,6 +133,26 @@ describe('congress', () => {
     expect(drop.body).toContain('Ban Chấp hành');
   });
 
+  it('keeps a body that already has an election, saying why', async () => {
+    const c = (
+      await officer.post('/api/congresses', newCongress({ name: 'Đại hội có cuộc bầu' }))
+    ).json<CongressDto>();
+    const [executive, standing] = c.bodies as [
+      CongressDto['bodies'][number],
+      CongressDto['bodies'][number],
+    ];
+    const election = await officer.post(`/api/congresses/${c.id}/elections`, {
+      bodyId: standing.id,
+    });
+    expect(election.statusCode, election.body).toBe(201);
+    const drop = await officer.patch(`/api/congresses/${c.id}`, {
+      version: c.version,
+      bodies: [{ id: executive.id, kind: executive.kind, name: executive.name, seats: 9 }],
+    });
+    expect(drop.statusCode, drop.body).toBe(409);
+    expect(drop.json().message).toContain('Ban Thường vụ');
+  });
+
   it('lists congresses of the subtree, searchable without diacritics', async () => {
     const page = (await reader.get('/api/congresses?q=tu hiep&pageSize=1')).json<CongressPage>();
     expect(page.items).toHaveLength(1);

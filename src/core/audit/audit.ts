@@ -41,6 +41,7 @@ export interface AuditEntry {
     | 'planning'
     | 'evaluation'
     | 'task'
+    | 'four_good'
     | 'feedback';
   entityId: number;
   scopePath: string;

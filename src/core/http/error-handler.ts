@@ -32,6 +32,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ...(err.fields.length ? { fields: err.fields } : {}),
       });
     }
+    // A unique index refused a concurrent duplicate (two saves raced past the service's check).
+    if ((err as { code?: string }).code === '23505') {
+      return reply.status(409).send({
+        error: 'CONFLICT',
+        message:
+          'Bản ghi này đã tồn tại hoặc vừa được người khác tạo. Hãy tải lại trang rồi thử lại.',
+      });
+    }
     if (err.statusCode === 429) {
       return reply.status(429).send({
         error: 'RATE_LIMITED',

@@ -83,7 +83,7 @@ export async function createCriteriaSet({
     });
     await recordAudit(tx, actor, {
       action: 'create',
-      entityType: 'task',
+      entityType: 'four_good',
       entityId: created.id,
       scopePath: unit.path,
       summary: `Bộ tiêu chí “${body.name}” (${fourGoodKindLabels[body.kind]}) cho ${unit.name} từ năm ${body.fromYear}`,
@@ -237,7 +237,7 @@ export async function selfAssess({
     if (!saved) throw staleVersion();
     await recordAudit(tx, actor, {
       action: existing ? 'update' : 'create',
-      entityType: 'task',
+      entityType: 'four_good',
       entityId: saved.id,
       scopePath: unit.path,
       summary: `Tự đánh giá “${fourGoodKindLabels[body.kind]}” năm ${body.year}: ${who} (${body.scores.filter((s) => s.met).length}/${set.criteria.length} tiêu chí đạt)`,
@@ -281,7 +281,7 @@ export async function recognize({
     if (!saved) throw staleVersion();
     await recordAudit(tx, actor, {
       action: body.recognized ? 'approve' : 'reject',
-      entityType: 'task',
+      entityType: 'four_good',
       entityId: id,
       scopePath: a.unitPath,
       summary: `${body.recognized ? 'Công nhận' : 'Không công nhận'} “${fourGoodKindLabels[a.kind as FourGoodKind]}” năm ${a.year}`,

@@ -139,6 +139,12 @@ describe('Chi bộ 4 tốt / Đảng viên 4 tốt', () => {
     ).json<AssessmentPage>();
     expect(list.counts).toEqual({ submitted: 0, recognized: 1, not_recognized: 0 });
     expect(list.items[0]!.unitName).toBe('Chi bộ 16');
+    // Audited under its own type, so it never reads as a change to a task with the same id.
+    const audited = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where entity_type = 'four_good' and entity_id = $1`,
+      [list.items[0]!.id],
+    );
+    expect(audited[0]!.n).toBeGreaterThanOrEqual(2);
   });
 
   it('a member assesses themselves and sees only their own; the cell recognises', async () => {

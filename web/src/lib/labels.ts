@@ -105,6 +105,15 @@ export const entityTypeLabels: Record<string, string> = {
   rule: 'Quy định',
   document_type: 'Loại giấy tờ',
   post_title: 'Chức danh',
+  congress: 'Đại hội',
+  election: 'Bầu cử, kiểm phiếu',
+  planning: 'Quy hoạch',
+  evaluation: 'Đánh giá, xếp loại',
+  task: 'Việc mới, việc khó',
+  four_good: '4 tốt',
+  feedback: 'Thông tin đa chiều',
+  import: 'Nhập dữ liệu',
+  dossier: 'Hồ sơ',
 };
 
 export const auditActionLabels: Record<string, string> = {
@@ -125,6 +134,13 @@ export const auditActionLabels: Record<string, string> = {
   unlock: 'Mở khóa',
   self_update: 'Tự cập nhật',
   import: 'Nhập từ Excel',
+  approve: 'Phê duyệt',
+  return: 'Trả lại',
+  reject: 'Không phê duyệt',
+  close: 'Kết thúc, khóa',
+  annul: 'Hủy kết quả',
+  decide: 'Quyết định',
+  check_in: 'Điểm danh',
 };
 
 export function auditActionLabel(action: string): string {

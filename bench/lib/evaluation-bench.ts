@@ -62,11 +62,12 @@ async function ensureTasks(database: Database, year: number): Promise<number> {
 
 /** Every evaluation of the period back to "proposed" with a score spread over 40–100. */
 async function resetProposals(database: Database, periodId: number) {
-  await database.query(`update evaluations set stage = 'advisory', rating = null, final_score = null,
-    rating_rule = '', rating_citations = '[]'::jsonb, task_counts = null, decided_at = null, decided_by = null
-    where period_id = ${periodId}`);
+  await database.query(`delete from evaluation_decisions
+    where evaluation_id in (select id from evaluations where period_id = ${periodId})`);
+  await database.query(`update evaluations set stage = 'advisory'
+    where period_id = ${periodId} and stage <> 'advisory'`);
   // Each reset leaves 100,000 dead rows; without this the runs would time a bloating table.
-  await database.query('vacuum evaluations');
+  await database.query('vacuum evaluation_decisions');
 }
 
 async function addProposals(database: Database, periodId: number) {
@@ -80,7 +81,10 @@ async function addProposals(database: Database, periodId: number) {
   await database.query('vacuum analyze evaluation_steps');
 }
 
-/** The same rating as one statement: thresholds inlined, quota and rule text left out. */
+/**
+ * The same rating as one statement: thresholds inlined, the same decision row written (rule text
+ * and citations as constants), quota left out.
+ */
 const rawRateSql = (periodId: number, from: string, to: string) => `
   with t as (
     select member_id, count(*) as total,
@@ -89,27 +93,31 @@ const rawRateSql = (periodId: number, from: string, to: string) => `
     from tasks where status = 'approved' and deadline between '${from}' and '${to}'
       and member_id in (select member_id from evaluations where period_id = ${periodId})
     group by member_id)
-  update evaluations e set stage = 'decided', final_score = x.score, decided_at = now(),
-    rating = case
+  insert into evaluation_decisions (evaluation_id, final_score, rating, rating_rule,
+    rating_citations, task_counts, decided_by)
+  select x.evaluation_id, x.score,
+    case
       when x.score >= 90 and x.behind = 0 and x.total > 0 and x.exceeded * 100 >= 30 * x.total then 'excellent'
       when x.score >= 70 and x.behind = 0 then 'good'
       when x.score >= 50 and x.behind * 100 <= 20 * x.total then 'complete'
-      else 'incomplete' end
+      else 'incomplete' end,
+    'raw', '[]'::jsonb, '{}'::jsonb, 'raw'
   from (
     select s.evaluation_id, s.total as score, coalesce(t.total, 0) as total,
       coalesce(t.exceeded, 0) as exceeded, coalesce(t.behind, 0) as behind
     from evaluation_steps s
     join evaluations e2 on e2.id = s.evaluation_id
     left join t on t.member_id = e2.member_id
-    where s.step = 'advisory' and e2.period_id = ${periodId} and e2.stage = 'advisory') x
-  where e.id = x.evaluation_id`;
+    where s.step = 'advisory' and e2.period_id = ${periodId} and e2.stage = 'advisory'
+      and not exists (select 1 from evaluation_decisions d where d.evaluation_id = e2.id)) x`;
 
 const rawStatsSql = (periodId: number, path: string) => `
-  select split_part(substr(unit_path, ${path.length + 1}), '/', 1) as child, count(*)::int,
-    (count(*) filter (where rating = 'excellent'))::int, (count(*) filter (where rating = 'good'))::int,
-    (count(*) filter (where rating = 'complete'))::int, (count(*) filter (where rating = 'incomplete'))::int,
-    (count(*) filter (where rating is null))::int
-  from evaluations where period_id = ${periodId} and unit_path like '${path}%' group by 1`;
+  select split_part(substr(e.unit_path, ${path.length + 1}), '/', 1) as child, count(*)::int,
+    (count(*) filter (where d.rating = 'excellent'))::int, (count(*) filter (where d.rating = 'good'))::int,
+    (count(*) filter (where d.rating = 'complete'))::int, (count(*) filter (where d.rating = 'incomplete'))::int,
+    (count(*) filter (where d.rating is null))::int
+  from evaluations e left join evaluation_decisions d on d.evaluation_id = e.id
+  where e.period_id = ${periodId} and e.unit_path like '${path}%' group by 1`;
 
 export async function runEvaluationBench(o: {
   database: Database;

@@ -68,3 +68,9 @@ export async function ping(database: Database): Promise<void> {
 
 /** Rows of a `db.execute(sql…)` result: both drivers answer `{ rows }`. */
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** Rows written by an INSERT/UPDATE/DELETE run through db.execute, on either driver. */
+export const affectedRows = (result: unknown): number =>
+  (result as { rowCount?: number | null }).rowCount ??
+  (result as { affectedRows?: number }).affectedRows ??
+  0;

@@ -1,44 +1,62 @@
-/** Set-based SQL of "rate a year", the distribution of ratings and the latest ratings. */
+/** Set-based SQL of "rate a year" (staging, collectives), the distribution of ratings and the latest ratings. */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../core/db/client.ts';
+import { affectedRows, rowsOf, type Db } from '../../core/db/client.ts';
+import { taskOutcomeCountsSql } from '../tasks/tasks.summary.ts';
 
-export interface Candidate {
+/** A collective (unit) awaiting its decision: rated one by one, they are few. */
+export interface CollectiveCandidate {
   id: number;
-  memberId: number | null;
-  targetUnitId: number | null;
-  unitId: number;
   unitPath: string;
   total: number;
 }
 
 /**
- * Evaluations of a subtree with an advisory proposal and no decision yet (stage compared with a
- * sub-select for a statistics-independent estimate: see bulkDecide).
+ * Stages the evaluations of a subtree that have an advisory proposal and no decision yet in a
+ * temporary table of this transaction (pg_temp.rate_candidates), each individual with its task
+ * outcomes (approved tasks with a deadline in [from, to], counted by the tasks module's own
+ * query), so the population is read once and rated in place (evaluation.bands.repo.ts).
+ * Returns how many were staged.
  */
-export async function advisoryCandidates(db: Db, periodId: number, path: string) {
-  const rows = rowsOf<{
-    id: number;
-    member_id: number | null;
-    target_unit_id: number | null;
-    unit_id: number;
-    unit_path: string;
-    total: number;
-  }>(
-    await db.execute(sql`
-      select e.id, e.member_id, e.target_unit_id, e.unit_id, e.unit_path, s.total::float8 as total
+export async function stageCandidates(
+  db: Db,
+  q: { periodId: number; path: string; from: string; to: string },
+): Promise<number> {
+  await db.execute(sql`drop table if exists pg_temp.rate_candidates`);
+  await db.execute(sql`
+    create temp table rate_candidates on commit drop as
+    with c as (
+      select e.id, e.member_id, e.target_unit_id, e.unit_id, e.unit_path, s.total as score
       from evaluations e
       join evaluation_steps s on s.evaluation_id = e.id and s.step = 'advisory'
-      where e.period_id = ${periodId} and e.unit_path like ${path + '%'}
-        and e.stage = (select 'advisory'::text)`),
+      where e.period_id = ${q.periodId} and e.unit_path like ${q.path + '%'}
+        and e.stage = 'advisory'
+        and not exists (select 1 from evaluation_decisions d where d.evaluation_id = e.id)),
+    t as (${taskOutcomeCountsSql({ members: sql`select member_id from c`, from: q.from, to: q.to })})
+    select c.*, coalesce(t.total, 0) as total, coalesce(t.exceeded, 0) as exceeded,
+      coalesce(t.on_time, 0) as on_time, coalesce(t.late, 0) as late,
+      coalesce(t.not_done, 0) as not_done, coalesce(t.open, 0) as open
+    from c left join t on t.member_id = c.member_id`);
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from pg_temp.rate_candidates`),
   );
-  return rows.map((r): Candidate => ({
-    id: r.id,
-    memberId: r.member_id,
-    targetUnitId: r.target_unit_id,
-    unitId: r.unit_id,
-    unitPath: r.unit_path,
-    total: Number(r.total),
-  }));
+  return Number(row?.n ?? 0);
+}
+
+/** The staged collectives. */
+export async function stagedCollectives(db: Db): Promise<CollectiveCandidate[]> {
+  const rows = rowsOf<{ id: number; unit_path: string; score: number }>(
+    await db.execute(sql`select id, unit_path, score::float8 as score
+      from pg_temp.rate_candidates where target_unit_id is not null`),
+  );
+  return rows.map((r) => ({ id: r.id, unitPath: r.unit_path, total: Number(r.score) }));
+}
+
+/** Ids of the staged evaluations (for the audit row, when they are few). */
+export async function stagedIds(db: Db): Promise<number[]> {
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`select id from pg_temp.rate_candidates order by id`),
+  );
+  return rows.map((r) => r.id);
 }
 
 export interface Decided {
@@ -66,17 +84,14 @@ function distinctRefs(values: string[]) {
 }
 
 /**
- * Writes decisions in one UPDATE per batch. Citations and task counts repeat across thousands
- * of rows, so each distinct JSON is sent (and parsed) once and rows point at it by index. The
- * rule text is stored whole (it explains the rating by itself, with the thresholds then in
- * force) but sent in two parts: its row-specific head (the score, up to the first "; ") and its
- * tail (task counts, thresholds, verdict), which only a few hundred rows' worth differ; the
- * database concatenates them back, so the stored text is exactly the one the rules produced.
- * A bulk decision adopts the advisory proposal: who decided and when is on the evaluation row.
- * The stage guard (a row decided meanwhile is left alone) is compared with a sub-select on
- * purpose: a literal would be estimated from statistics taken before the proposals (stage
- * "advisory" ≈ 1 row), and the planner then nests a scan of the whole table inside the batch
- * (100,000 × 25,000 comparisons: minutes); an opaque value keeps the hash join on id.
+ * Inserts the decisions in one statement per batch and returns how many were written.
+ * Citations and task counts repeat across thousands of rows, so each distinct JSON is sent (and
+ * parsed) once and rows point at it by index. The rule text is stored whole (it explains the
+ * rating by itself, with the thresholds then in force) but sent in two parts: its row-specific
+ * head (the score, up to the first "; ") and its tail (task counts, thresholds, verdict), which
+ * only a few hundred rows' worth differ; the database concatenates them back, so the stored
+ * text is exactly the one the rules produced. A bulk decision adopts the advisory proposal. An
+ * evaluation decided meanwhile (one by one) keeps that decision: the key refuses the second.
  */
 export async function bulkDecide(db: Db, rows: Decided[], by: { actorName: string }) {
   const heads: string[] = [];
@@ -90,17 +105,17 @@ export async function bulkDecide(db: Db, rows: Decided[], by: { actorName: strin
   const citations = distinctRefs(rows.map((r) => r.citations));
   const counts = distinctRefs(rows.map((r) => r.counts));
   const col = <K extends keyof Decided>(k: K) => sql.param(rows.map((r) => r[k]));
-  await db.execute(sql`
-    update evaluations e set stage = 'decided', final_score = v.score, rating = v.rating,
-      rating_rule = v.head || (${rule.list}::text[])[v.r],
-      rating_citations = (${citations.list}::jsonb[])[v.c],
-      task_counts = (${counts.list}::jsonb[])[v.t],
-      decided_at = now(), decided_by = ${by.actorName}, version = e.version + 1, updated_at = now()
+  const result = await db.execute(sql`
+    insert into evaluation_decisions (evaluation_id, final_score, rating, rating_rule,
+      rating_citations, task_counts, decided_by)
+    select v.id, v.score, v.rating, v.head || (${rule.list}::text[])[v.r],
+      (${citations.list}::jsonb[])[v.c], (${counts.list}::jsonb[])[v.t], ${by.actorName}
     from unnest(${col('id')}::int[], ${col('score')}::numeric[], ${col('rating')}::text[],
                 ${sql.param(heads)}::text[], ${rule.refs}::int[], ${citations.refs}::int[],
                 ${counts.refs}::int[])
       as v(id, score, rating, head, r, c, t)
-    where e.id = v.id and e.stage = (select 'advisory'::text)`);
+    on conflict (evaluation_id) do nothing`);
+  return affectedRows(result);
 }
 
 /** Ratings of a subtree grouped by the child unit each evaluation lies under ('' = the unit itself). */
@@ -117,12 +132,12 @@ export async function ratingDistribution(db: Db, periodId: number, path: string)
     await db.execute(sql`
       select split_part(substr(e.unit_path, ${path.length + 1}), '/', 1) as child,
         count(*)::int as total,
-        (count(*) filter (where e.rating = 'excellent'))::int as excellent,
-        (count(*) filter (where e.rating = 'good'))::int as good,
-        (count(*) filter (where e.rating = 'complete'))::int as complete,
-        (count(*) filter (where e.rating = 'incomplete'))::int as incomplete,
-        (count(*) filter (where e.rating is null))::int as undecided
-      from evaluations e
+        (count(*) filter (where d.rating = 'excellent'))::int as excellent,
+        (count(*) filter (where d.rating = 'good'))::int as good,
+        (count(*) filter (where d.rating = 'complete'))::int as complete,
+        (count(*) filter (where d.rating = 'incomplete'))::int as incomplete,
+        (count(*) filter (where d.rating is null))::int as undecided
+      from evaluations e left join evaluation_decisions d on d.evaluation_id = e.id
       where e.period_id = ${periodId} and e.unit_path like ${path + '%'}
       group by 1`),
   );
@@ -133,10 +148,11 @@ export async function latestDecided(db: Db, memberIds: number[], year?: number) 
   if (!memberIds.length) return [];
   return rowsOf<{ member_id: number; rating: string; label: string }>(
     await db.execute(sql`
-      select distinct on (e.member_id) e.member_id, e.rating, p.label
-      from evaluations e join evaluation_periods p on p.id = e.period_id
-      where e.member_id = any(${sql.param(memberIds)}::int[]) and e.stage = 'decided'
+      select distinct on (e.member_id) e.member_id, d.rating, p.label
+      from evaluations e join evaluation_decisions d on d.evaluation_id = e.id
+        join evaluation_periods p on p.id = e.period_id
+      where e.member_id = any(${sql.param(memberIds)}::int[])
         ${year ? sql`and p.year = ${year}` : sql``}
-      order by e.member_id, p.end_date desc, e.decided_at desc`),
+      order by e.member_id, p.end_date desc, d.decided_at desc`),
   );
 }

@@ -9,7 +9,12 @@ import { loadRules } from '../rules/registry.ts';
 import { tasks } from '../tasks/tasks.schema.ts';
 import { ratePeriod } from './evaluation.bulk.service.ts';
 import { createPeriod, updatePeriod } from './evaluation.periods.service.ts';
-import { rateIndividual, ratingRulesFor, type TaskCounts } from './evaluation.rules.ts';
+import {
+  demotedByQuota,
+  rateIndividual,
+  ratingRulesFor,
+  type TaskCounts,
+} from './evaluation.rules.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -97,8 +102,11 @@ describe('rating a period at once (bulk)', () => {
       rating_citations: unknown;
       task_counts: TaskCounts | null;
     }>(
-      await db.execute(sql`select member_id, stage, rating, rating_rule, rating_citations, task_counts
-        from evaluations where period_id = ${period.id}`),
+      await db.execute(sql`select e.member_id,
+          case when d.evaluation_id is null then e.stage else 'decided' end as stage,
+          d.rating, coalesce(d.rating_rule, '') as rating_rule, d.rating_citations, d.task_counts
+        from evaluations e left join evaluation_decisions d on d.evaluation_id = e.id
+        where e.period_id = ${period.id}`),
     );
     const rules = ratingRulesFor(await loadRules(db), cell.path, today());
     for (const [i, m] of proposed.entries()) {
@@ -131,6 +139,101 @@ describe('rating a period at once (bulk)', () => {
     expect(idle).toMatchObject({ stage: 'none', rating: null, rating_rule: '' });
     // Rating again touches nothing: every proposal has been decided.
     expect((await ratePeriod({ db, actor, periodId: period.id })).rated).toBe(0);
+  });
+  it('keeps the quota per unit: highest scores first, ties by id, decisions already taken counted', async () => {
+    const db = database.db;
+    const unit = await makeUnit(db, { name: 'Đảng bộ phường Quảng An' });
+    const cell = await makeUnit(db, { parent: unit, type: 'grassroots_cell', name: 'Chi bộ 2' });
+    const actor: Actor = {
+      userId: 0,
+      username: 'bulk_officer3',
+      displayName: 'Cán bộ',
+      unitId: unit.id,
+      scopePath: unit.path,
+      roles: ['admin', 'officer'],
+      permissions: [],
+      memberId: null,
+    };
+    // 1 already decided "xuất sắc", then 5 who reach it and 9 "tốt": 15 tốt-or-above × 20% = 3
+    // allowed, 1 taken, so 2 more: 99 and the first of the two 95,5; the rest go down to "tốt".
+    const scores = [99, 95.5, 95.5, 92, 90, 89.99, 85, 80, 78, 75, 74, 72, 71, 70];
+    const people: MemberRow[] = [];
+    for (let i = 0; i <= scores.length; i++) people.push(await makeMember(db, cell));
+    const period = await createPeriod({
+      db,
+      actor,
+      body: {
+        unitId: unit.id,
+        kind: 'year',
+        subject: 'individual',
+        year: 2025,
+        label: 'Năm 2025',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+        note: '',
+      },
+    });
+    const task = {
+      unitId: cell.id,
+      unitPath: cell.path,
+      periodKind: 'year',
+      startYear: 2025,
+      endYear: 2025,
+      title: 'Việc mới',
+      targets: [],
+      milestones: [],
+      status: 'approved',
+      deadline: '2025-06-30',
+      outcome: 'exceeded' as const,
+    };
+    await db.insert(tasks).values(people.map((m) => ({ ...task, memberId: m.id })));
+    const [prior, ...proposed] = people;
+    await db.execute(sql`
+      insert into evaluation_decisions (evaluation_id, final_score, rating, rating_rule,
+        rating_citations, task_counts, decided_by)
+      select id, 97, 'excellent', '', '[]', '{}', 'Hội đồng' from evaluations
+      where period_id = ${period.id} and member_id = ${prior!.id}`);
+    for (const [i, m] of proposed.entries()) {
+      await db.execute(sql`
+        with e as (update evaluations set stage = 'advisory'
+                   where period_id = ${period.id} and member_id = ${m.id} returning id)
+        insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
+        select id, 'advisory', '{}'::jsonb, ${scores[i]}, 'Ban tổ chức' from e`);
+    }
+
+    const result = await ratePeriod({ db, actor, periodId: period.id });
+    expect(result).toMatchObject({
+      rated: 14,
+      movedByQuota: 3,
+      byRating: { excellent: 2, good: 12 },
+    });
+    expect(result.quotaRule).toContain('20%');
+
+    const stored = rowsOf<{
+      member_id: number;
+      rating: string;
+      rating_rule: string;
+      rating_citations: unknown;
+    }>(
+      await db.execute(sql`select e.member_id, d.rating, d.rating_rule, d.rating_citations
+        from evaluations e join evaluation_decisions d on d.evaluation_id = e.id
+        where e.period_id = ${period.id} and e.member_id <> ${prior!.id}`),
+    );
+    const rules = await loadRules(db);
+    const rating = ratingRulesFor(rules, cell.path, today());
+    const quota = rules.get('evaluation.excellent_quota_percent', cell.path, today());
+    const counts = { total: 1, exceeded: 1, onTime: 0, late: 0, notDone: 0, open: 0 };
+    const kept = new Set([proposed[0]!.id, proposed[1]!.id]);
+    for (const [i, m] of proposed.entries()) {
+      const row = stored.find((r) => r.member_id === m.id)!;
+      let expected = rateIndividual(scores[i]!, counts, rating);
+      if (expected.rating === 'excellent' && !kept.has(m.id)) {
+        expected = demotedByQuota(expected, quota);
+      }
+      expect(row.rating, `${scores[i]}`).toBe(kept.has(m.id) ? 'excellent' : 'good');
+      expect(row.rating_rule).toBe(expected.rule);
+      expect(row.rating_citations).toEqual(expected.citations);
+    }
   });
   it('refuses a unit outside the period, and a closed period, deciding nothing', async () => {
     const db = database.db;

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { inScope, type Actor } from '../../core/access/actor.ts';
-import { rowsOf, type Db } from '../../core/db/client.ts';
+import { affectedRows, rowsOf, type Db } from '../../core/db/client.ts';
 import { members } from '../members/members.schema.ts';
 import { units } from '../units/units.schema.ts';
 import {
   evaluationCriteria,
+  evaluationDecisions,
   evaluationFeedback,
   evaluationFrameworks,
   evaluationPeriods,
@@ -13,7 +14,6 @@ import {
 } from './evaluation.schema.ts';
 
 export type PeriodRow = typeof evaluationPeriods.$inferSelect;
-export type EvaluationRow = typeof evaluations.$inferSelect;
 export type StepRow = typeof evaluationSteps.$inferSelect;
 export type CriterionRow = typeof evaluationCriteria.$inferSelect;
 export type FrameworkRow = typeof evaluationFrameworks.$inferSelect;
@@ -85,7 +85,7 @@ export async function listPeriods(
       period: evaluationPeriods,
       unitName: units.name,
       total: sql<number>`(select count(*)::int from evaluations e where e.period_id = ${evaluationPeriods.id} and e.unit_path like ${actor.scopePath + '%'})`,
-      decided: sql<number>`(select count(*)::int from evaluations e where e.period_id = ${evaluationPeriods.id} and e.unit_path like ${actor.scopePath + '%'} and e.stage = 'decided')`,
+      decided: sql<number>`(select count(*)::int from evaluations e join evaluation_decisions d on d.evaluation_id = e.id where e.period_id = ${evaluationPeriods.id} and e.unit_path like ${actor.scopePath + '%'})`,
     })
     .from(evaluationPeriods)
     .innerJoin(units, eq(units.id, evaluationPeriods.unitId))
@@ -160,11 +160,7 @@ export async function populateIndividuals(
     where m.unit_path like ${period.unitPath + '%'} and m.status in ('probationary', 'full')
       and m.archived_at is null
     on conflict do nothing`);
-  return (
-    (result as unknown as { rowCount?: number }).rowCount ??
-    (result as unknown as { affectedRows?: number }).affectedRows ??
-    0
-  );
+  return affectedRows(result);
 }
 
 /** One evaluation per active unit of the subtree (collectives). */
@@ -183,8 +179,26 @@ const stepTotal = (step: string) =>
     number | null
   >`(select s.total::float8 from evaluation_steps s where s.evaluation_id = ${evaluations.id} and s.step = ${step})`;
 
+/**
+ * An evaluation read with its decision, in the shape it had when both lived on one row: "decided"
+ * is the stage when a decision exists (see evaluationDecisions for why they are apart).
+ */
+const withDecision = {
+  ...getTableColumns(evaluations),
+  stage: sql<string>`case when ${evaluationDecisions.evaluationId} is null then ${evaluations.stage} else 'decided' end`,
+  finalScore: evaluationDecisions.finalScore,
+  rating: evaluationDecisions.rating,
+  ratingRule: sql<string>`coalesce(${evaluationDecisions.ratingRule}, '')`,
+  ratingCitations: sql<unknown>`coalesce(${evaluationDecisions.ratingCitations}, '[]'::jsonb)`,
+  taskCounts: evaluationDecisions.taskCounts,
+  decidedAt: evaluationDecisions.decidedAt,
+  decidedBy: evaluationDecisions.decidedBy,
+};
+const decisionOf = eq(evaluationDecisions.evaluationId, evaluations.id);
+export const isDecided = sql`${evaluationDecisions.evaluationId} is not null`;
+
 const rowColumns = {
-  e: evaluations,
+  e: withDecision,
   memberName: members.fullName,
   unitName: units.name,
   frameworkName: evaluationFrameworks.name,
@@ -207,11 +221,15 @@ export async function listEvaluations(
 ) {
   const where: SQL[] = [eq(evaluations.periodId, f.periodId), inScope(evaluations.unitPath, actor)];
   if (f.path) where.push(sql`${evaluations.unitPath} like ${f.path + '%'}`);
-  if (f.stage) where.push(eq(evaluations.stage, f.stage));
-  if (f.rating) where.push(eq(evaluations.rating, f.rating));
+  if (f.stage === 'decided') where.push(isDecided);
+  else if (f.stage) {
+    where.push(sql`${evaluationDecisions.evaluationId} is null`, eq(evaluations.stage, f.stage));
+  }
+  if (f.rating) where.push(eq(evaluationDecisions.rating, f.rating));
   const rows = await db
     .select(rowColumns)
     .from(evaluations)
+    .leftJoin(evaluationDecisions, decisionOf)
     .leftJoin(members, eq(members.id, evaluations.memberId))
     .innerJoin(units, eq(units.id, evaluations.unitId))
     .innerJoin(evaluationFrameworks, eq(evaluationFrameworks.id, evaluations.frameworkId))
@@ -222,6 +240,7 @@ export async function listEvaluations(
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(evaluations)
+    .leftJoin(evaluationDecisions, decisionOf)
     .where(and(...where));
   return { rows, total: Number(count?.n ?? 0) };
 }
@@ -235,6 +254,7 @@ export async function findEvaluation(db: Db, actor: Actor, id: number, forUpdate
   const q = db
     .select(rowColumns)
     .from(evaluations)
+    .leftJoin(evaluationDecisions, decisionOf)
     .leftJoin(members, eq(members.id, evaluations.memberId))
     .innerJoin(units, eq(units.id, evaluations.unitId))
     .innerJoin(evaluationFrameworks, eq(evaluationFrameworks.id, evaluations.frameworkId))
@@ -270,6 +290,11 @@ export async function upsertStep(db: Db, values: typeof evaluationSteps.$inferIn
   return row!;
 }
 
+/** The level's decision; a second decision on the same evaluation is refused by the key. */
+export async function insertDecision(db: Db, values: typeof evaluationDecisions.$inferInsert) {
+  await db.insert(evaluationDecisions).values(values);
+}
+
 export async function updateEvaluation(
   db: Db,
   id: number,
@@ -290,17 +315,12 @@ export async function unitRatingCounts(db: Db, periodId: number, unitIds: number
   const rows = await db
     .select({
       unitId: evaluations.unitId,
-      excellent: sql<number>`(count(*) filter (where ${evaluations.rating} = 'excellent'))::int`,
-      goodOrAbove: sql<number>`(count(*) filter (where ${evaluations.rating} in ('excellent', 'good')))::int`,
+      excellent: sql<number>`(count(*) filter (where ${evaluationDecisions.rating} = 'excellent'))::int`,
+      goodOrAbove: sql<number>`(count(*) filter (where ${evaluationDecisions.rating} in ('excellent', 'good')))::int`,
     })
     .from(evaluations)
-    .where(
-      and(
-        eq(evaluations.periodId, periodId),
-        eq(evaluations.stage, 'decided'),
-        inArray(evaluations.unitId, unitIds),
-      ),
-    )
+    .innerJoin(evaluationDecisions, decisionOf)
+    .where(and(eq(evaluations.periodId, periodId), inArray(evaluations.unitId, unitIds)))
     .groupBy(evaluations.unitId);
   return new Map(
     rows.map((r) => [
@@ -325,8 +345,9 @@ export async function disciplinedMembers(db: Db, path: string, from: string, to:
 /** Ratings of one person over the years (decided and in progress). */
 export const memberEvaluations = (db: Db, memberId: number) =>
   db
-    .select({ e: evaluations, period: evaluationPeriods })
+    .select({ e: withDecision, period: evaluationPeriods })
     .from(evaluations)
+    .leftJoin(evaluationDecisions, decisionOf)
     .innerJoin(evaluationPeriods, eq(evaluationPeriods.id, evaluations.periodId))
     .where(eq(evaluations.memberId, memberId))
     .orderBy(desc(evaluationPeriods.endDate), desc(evaluations.id));
@@ -419,9 +440,10 @@ export async function periodCounts(db: Db, actor: Actor, periodId: number) {
   const [row] = await db
     .select({
       total: sql<number>`count(*)::int`,
-      decided: sql<number>`(count(*) filter (where ${evaluations.stage} = 'decided'))::int`,
+      decided: sql<number>`count(${evaluationDecisions.evaluationId})::int`,
     })
     .from(evaluations)
+    .leftJoin(evaluationDecisions, decisionOf)
     .where(and(eq(evaluations.periodId, periodId), inScope(evaluations.unitPath, actor)));
   return { total: Number(row?.total ?? 0), decided: Number(row?.decided ?? 0) };
 }

@@ -8,7 +8,10 @@ import {
   noTasks,
   rateCollective,
   rateIndividual,
+  rateScoreBand,
+  ratingRuleHead,
   ratingRulesFor,
+  scoreThresholds,
   type Rating,
   type TaskCounts,
 } from './evaluation.rules.ts';
@@ -144,5 +147,20 @@ describe('scores', () => {
     const wide = [...criteria, { id: 3, part: 'general', name: 'Thêm', maxPoints: 10 }];
     const r = checkScores({ 1: 25, 2: 60, 3: 10 }, wide, parts);
     expect(r.problems.join()).toContain('Tiêu chí chung 35 điểm > 30 điểm');
+  });
+});
+
+describe('rating by score band (rate a year)', () => {
+  const t = tasks({ exceeded: 3, onTime: 7 });
+  it('the thresholds split the scale into bands that share one verdict', () => {
+    expect(scoreThresholds(rules)).toEqual([50, 70, 90]);
+    const band = rateScoreBand({ minScore: 70, maxScore: 89.99 }, t, rules);
+    expect(band.rating).toBe('good');
+    for (const score of [70, 80.5, 89.99]) {
+      expect(ratingRuleHead(score) + band.tail).toBe(rateIndividual(score, t, rules).rule);
+    }
+  });
+  it('refuses a band that crosses a threshold instead of guessing', () => {
+    expect(() => rateScoreBand({ minScore: 89.99, maxScore: 90 }, t, rules)).toThrow();
   });
 });

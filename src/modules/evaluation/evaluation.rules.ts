@@ -224,9 +224,31 @@ export function applyQuota<T extends { id: number; unitId: number; score: number
     goodOrAbove: 0,
   }),
 ): Set<number> {
-  const byUnit = new Map<number, T[]>();
+  const goodOrAbove = new Map<number, number>();
   for (const r of rows) {
     if (r.rating !== 'excellent' && r.rating !== 'good') continue;
+    goodOrAbove.set(r.unitId, (goodOrAbove.get(r.unitId) ?? 0) + 1);
+  }
+  return quotaDemotions(
+    rows.filter((r) => r.rating === 'excellent'),
+    (u) => goodOrAbove.get(u) ?? 0,
+    allowedFor,
+    already,
+  );
+}
+
+/**
+ * applyQuota when only the "xuất sắc" rows are at hand and the units' new "tốt"-or-above counts
+ * come separately (rating a whole city without reading every row back).
+ */
+export function quotaDemotions(
+  excellentRows: { id: number; unitId: number; score: number }[],
+  newGoodOrAbove: (unitId: number) => number,
+  allowedFor: (unitId: number, goodOrAbove: number) => number,
+  already: (unitId: number) => { excellent: number; goodOrAbove: number },
+): Set<number> {
+  const byUnit = new Map<number, { id: number; score: number }[]>();
+  for (const r of excellentRows) {
     const list = byUnit.get(r.unitId) ?? [];
     list.push(r);
     byUnit.set(r.unitId, list);
@@ -234,15 +256,60 @@ export function applyQuota<T extends { id: number; unitId: number; score: number
   const demoted = new Set<number>();
   for (const [unitId, list] of byUnit) {
     const prior = already(unitId);
-    const allowed = allowedFor(unitId, prior.goodOrAbove + list.length) - prior.excellent;
-    const excellent = list
-      .filter((r) => r.rating === 'excellent')
-      .sort((a, b) => b.score - a.score || a.id - b.id);
-    excellent.slice(Math.max(0, allowed)).forEach((r) => demoted.add(r.id));
+    const allowed =
+      allowedFor(unitId, prior.goodOrAbove + newGoodOrAbove(unitId)) - prior.excellent;
+    list.sort((a, b) => b.score - a.score || a.id - b.id);
+    list.slice(Math.max(0, allowed)).forEach((r) => demoted.add(r.id));
   }
   return demoted;
 }
 
+/** A "xuất sắc" moved down to "tốt" by its unit's quota in a bulk decision, saying why. */
+export function demotedByQuota(result: RatingResult, quota: ResolvedRule<number>): RatingResult {
+  return {
+    rating: 'good',
+    rule: `${result.rule.replace(/: [^:]+$/, '')}; vượt tỷ lệ xuất sắc của đơn vị (điểm thấp hơn người được giữ) → ${ratingLabels.good}`,
+    citations: [...result.citations, quota.citation],
+  };
+}
+
+/** The start of every individual rating rule: the score, as rateIndividual writes it. */
+export const ratingRuleHead = (score: number) => `${points(score)} điểm; `;
+
+/**
+ * The verdict shared by everyone with the same task counts and rules whose scores lie in the
+ * same band between the rules' score thresholds: only the score at the head of the rule text
+ * differs. It is computed at both ends of the band and must agree there (a rule that compared
+ * the score with anything else would make them differ, and this throws rather than guess).
+ */
+export function rateScoreBand(
+  band: { minScore: number; maxScore: number },
+  tasks: TaskCounts,
+  rules: RatingRules,
+): { rating: Rating; tail: string; citations: Citation[] } {
+  const low = rateIndividual(band.minScore, tasks, rules);
+  const high = rateIndividual(band.maxScore, tasks, rules);
+  const lowHead = ratingRuleHead(band.minScore);
+  const tail = low.rule.slice(lowHead.length);
+  if (
+    !low.rule.startsWith(lowHead) ||
+    low.rating !== high.rating ||
+    high.rule !== ratingRuleHead(band.maxScore) + tail
+  ) {
+    throw new Error(`Score band ${band.minScore}–${band.maxScore} does not share one verdict`);
+  }
+  return { rating: low.rating, tail, citations: low.citations };
+}
+
+/** The score thresholds of a rule set, lowest first: the bands of rateScoreBand lie between them. */
+export const scoreThresholds = (rules: RatingRules) =>
+  [
+    ...new Set([
+      rules.completeMinScore.value,
+      rules.goodMinScore.value,
+      rules.excellentMinScore.value,
+    ]),
+  ].sort((a, b) => a - b);
 /** Scores of one step: each criterion within its maximum, totals within the part's points. */
 export function checkScores(
   scores: Record<string, number>,

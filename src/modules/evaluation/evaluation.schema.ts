@@ -112,18 +112,11 @@ export const evaluations = pgTable(
       .notNull()
       .references(() => evaluationFrameworks.id),
     postTitleCode: text('post_title_code'),
-    /** none | self | collective | advisory | decided: the last step done. */
+    /**
+     * none | self | collective | advisory: the last workflow step done. "Decided" is not a stage
+     * stored here: it is the presence of the evaluation's row in evaluation_decisions.
+     */
     stage: text('stage').notNull().default('none'),
-    finalScore: points('final_score'),
-    /** excellent | good | complete | incomplete */
-    rating: text('rating'),
-    ratingRule: text('rating_rule').notNull().default(''),
-    ratingCitations: jsonb('rating_citations')
-      .notNull()
-      .default(sql`'[]'::jsonb`),
-    taskCounts: jsonb('task_counts'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    decidedBy: text('decided_by'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -137,9 +130,31 @@ export const evaluations = pgTable(
       .where(sql`target_unit_id is not null`),
     index('evaluations_period_path_idx').on(t.periodId, t.unitPath),
     index('evaluations_member_idx').on(t.memberId),
-    index('evaluations_unit_idx').on(t.periodId, t.unitId, t.rating),
+    index('evaluations_unit_idx').on(t.periodId, t.unitId),
   ],
 );
+
+/**
+ * The competent level's decision on one evaluation (xếp loại), kept apart from the evaluation
+ * row on purpose: deciding a year for a whole city then INSERTs 100,000 narrow rows under one
+ * primary key instead of UPDATEing 100,000 wide rows and all six indexes of evaluations (5× the
+ * write, measured in bench/). The rule text is the one the rules produced, with the thresholds
+ * then in force.
+ */
+export const evaluationDecisions = pgTable('evaluation_decisions', {
+  // No foreign key on purpose: its per-row check doubled the cost of deciding a city's year
+  // (bench/). The rows are inserted from evaluations read in the same transaction, and a trigger
+  // removes an evaluation's decision with it (drizzle/0012).
+  evaluationId: integer('evaluation_id').primaryKey(),
+  finalScore: points('final_score').notNull(),
+  /** excellent | good | complete | incomplete */
+  rating: text('rating').notNull(),
+  ratingRule: text('rating_rule').notNull(),
+  ratingCitations: jsonb('rating_citations').notNull(),
+  taskCounts: jsonb('task_counts').notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedBy: text('decided_by').notNull(),
+});
 
 /** Each step's scores (criterion id → points), total, proposed rating and comment. */
 export const evaluationSteps = pgTable(

@@ -332,16 +332,19 @@ export async function decide({
       actorId: actor.userId,
       actorName: actor.displayName,
     });
-    const updated = await repo.updateEvaluation(tx, id, body.version, {
-      stage: 'decided',
-      finalScore: score,
-      rating: result.rating,
-      ratingRule: result.rule,
-      ratingCitations: result.citations,
-      taskCounts: tasks,
-      decidedAt: new Date(),
-      decidedBy: actor.displayName,
-    });
+    // The version bump keeps a concurrent step save from passing; the decision row marks "decided".
+    const updated = await repo.updateEvaluation(tx, id, body.version, {});
+    if (updated) {
+      await repo.insertDecision(tx, {
+        evaluationId: id,
+        finalScore: score,
+        rating: result.rating,
+        ratingRule: result.rule,
+        ratingCitations: result.citations,
+        taskCounts: tasks,
+        decidedBy: actor.displayName,
+      });
+    }
     if (!updated) throw staleVersion();
     await recordAudit(tx, actor, {
       action: 'decide',

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../core/db/client.ts';
 import { tasks } from './tasks.schema.ts';
 
@@ -68,10 +68,27 @@ export async function taskOutcomeSummary(
 }
 
 /**
- * The same counts for a whole population at once (e.g. everyone rated in a period): the ids go
- * as ONE array parameter and the tasks are aggregated in one set-based statement, so 100,000
- * members cost one hash join instead of 100,000 bound parameters in chunks. Only members with
- * at least one counted task are returned; callers default the others to empty counts.
+ * The counting of taskOutcomeSummary as one set-based sub-query over `members` (an SQL query
+ * returning member ids): columns member_id, total, exceeded, on_time, late, not_done, open; only
+ * members with a counted task appear. Exposed so that a module rating a whole population (the
+ * evaluation's "rate a year") joins it into its own read instead of shipping 100,000 ids back.
+ */
+export const taskOutcomeCountsSql = (opts: { members: SQL; from: string; to: string }) => sql`
+  select t.member_id, count(*)::int as total,
+    (count(*) filter (where t.outcome = 'exceeded'))::int as exceeded,
+    (count(*) filter (where t.outcome = 'on_time'))::int as on_time,
+    (count(*) filter (where t.outcome = 'late'))::int as late,
+    (count(*) filter (where t.outcome = 'not_done'))::int as not_done,
+    (count(*) filter (where t.outcome is null))::int as open
+  from tasks t
+  where t.status = 'approved' and t.deadline between ${opts.from} and ${opts.to}
+    and t.member_id in (${opts.members})
+  group by t.member_id`;
+
+/**
+ * The same counts for a whole population at once: the ids go as ONE array parameter and the
+ * tasks are aggregated in one set-based statement. Only members with at least one counted task
+ * are returned; callers default the others to empty counts.
  */
 export async function taskOutcomeSummaryBulk(
   db: Db,
@@ -88,18 +105,13 @@ export async function taskOutcomeSummaryBulk(
     not_done: number;
     open: number;
   }>(
-    await db.execute(sql`
-      select t.member_id, count(*)::int as total,
-        (count(*) filter (where t.outcome = 'exceeded'))::int as exceeded,
-        (count(*) filter (where t.outcome = 'on_time'))::int as on_time,
-        (count(*) filter (where t.outcome = 'late'))::int as late,
-        (count(*) filter (where t.outcome = 'not_done'))::int as not_done,
-        (count(*) filter (where t.outcome is null))::int as open
-      from tasks t
-      join (select distinct id from unnest(${sql.param(opts.memberIds)}::int[]) as u(id)) m
-        on m.id = t.member_id
-      where t.status = 'approved' and t.deadline between ${opts.from} and ${opts.to}
-      group by t.member_id`),
+    await db.execute(
+      taskOutcomeCountsSql({
+        members: sql`select unnest(${sql.param(opts.memberIds)}::int[])`,
+        from: opts.from,
+        to: opts.to,
+      }),
+    ),
   );
   for (const r of rows) {
     result.set(r.member_id, {

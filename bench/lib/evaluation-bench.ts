@@ -1,12 +1,14 @@
 /**
  * Evaluation speed (issue 5: rating a year for 100,000 members and the subtree statistics of
  * ratings answer in < 1 s on PostgreSQL). On its own database, opens a year period for the whole
- * tree, gives every evaluation an advisory proposal (set-based SQL), then times:
- *   - "rate a year" through the use case (ratePeriod: candidates, task counts from the tasks
- *     module, pure rules, quota, set-based writes), and the same rating as ONE raw SQL UPDATE
- *     (thresholds inlined, task counts joined, no quota, no rule text) as the baseline;
+ * tree, gives members tasks in the year and every evaluation an advisory proposal (set-based
+ * SQL), then times:
+ *   - "rate a year" through the use case (ratePeriod: staging with task counts from the tasks
+ *     module, pure rules per band, quota, one INSERT of the decisions, audit), and the same
+ *     decisions as ONE raw INSERT … SELECT (thresholds inlined, task counts aggregated, no quota,
+ *     constant rule text) as the baseline;
  *   - the statistics of ratings per child unit through the use case, and the raw GROUP BY.
- * Between two rating runs the period is put back to "proposed" (untimed).
+ * Between two rating runs the decisions are deleted (untimed).
  */
 import type { Actor } from '../../src/core/access/actor.ts';
 import type { Database } from '../../src/core/db/client.ts';
@@ -37,11 +39,11 @@ const officerAt = (unit: { id: number; path: string }): Actor => ({
   memberId: null,
 });
 
-/** Tasks for about two members in three, with every outcome, if the dataset has none. */
+/** Tasks in the bench year for about two members in three, with every outcome, if it has none. */
 async function ensureTasks(database: Database, year: number): Promise<number> {
-  const [{ n } = { n: 0 }] = await database.query<{ n: number }>(
-    'select count(*)::int as n from tasks',
-  );
+  const inYear = `select count(*)::int as n from tasks
+    where deadline between '${year}-01-01' and '${year}-12-31'`;
+  const [{ n } = { n: 0 }] = await database.query<{ n: number }>(inYear);
   if (n > 0) return n;
   await database.query(`
     insert into tasks (member_id, unit_id, unit_path, period_kind, start_year, end_year, title,
@@ -49,14 +51,12 @@ async function ensureTasks(database: Database, year: number): Promise<number> {
     select m.id, m.unit_id, m.unit_path, 'year', ${year}, ${year}, 'Việc mới ' || k,
            '[{"name":"Chỉ tiêu","unit":"","targetValue":10,"achievedValue":null}]'::jsonb, '[]'::jsonb,
            make_date(${year}, 1 + (m.id + k) % 12, 15), 'approved',
-           (array['exceeded','on_time','on_time','on_time','late','not_done', null])[1 + (m.id * 7 + k) % 7],
+           (array['exceeded','on_time','on_time','on_time','late','not_done', null])[1 + (m.id * 5 + k * 3) % 7],
            make_date(${year}, 1 + (m.id + k) % 12, 10)
     from members m cross join generate_series(1, 2) k
     where m.id % 3 <> 0 and m.status in ('probationary', 'full')`);
   await database.query('analyze tasks');
-  const [{ n: added } = { n: 0 }] = await database.query<{ n: number }>(
-    'select count(*)::int as n from tasks',
-  );
+  const [{ n: added } = { n: 0 }] = await database.query<{ n: number }>(inYear);
   return added;
 }
 
@@ -73,7 +73,7 @@ async function resetProposals(database: Database, periodId: number) {
 async function addProposals(database: Database, periodId: number) {
   await database.query(`
     insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
-    select e.id, 'advisory', '{}'::jsonb, 40 + ((e.id * 37) % 6100) / 100.0, 'Bench'
+    select e.id, 'advisory', '{}'::jsonb, 40 + ((e.id * 37) % 6001) / 100.0, 'Bench'
     from evaluations e where e.period_id = ${periodId}
     on conflict do nothing`);
   await resetProposals(database, periodId);
@@ -93,15 +93,15 @@ const rawRateSql = (periodId: number, from: string, to: string) => `
     from tasks where status = 'approved' and deadline between '${from}' and '${to}'
       and member_id in (select member_id from evaluations where period_id = ${periodId})
     group by member_id)
-  insert into evaluation_decisions (evaluation_id, final_score, rating, rating_rule,
-    rating_citations, task_counts, decided_by)
+  insert into evaluation_decisions (evaluation_id, final_score, rating, rule_head, basis_id,
+    decided_by)
   select x.evaluation_id, x.score,
     case
       when x.score >= 90 and x.behind = 0 and x.total > 0 and x.exceeded * 100 >= 30 * x.total then 'excellent'
       when x.score >= 70 and x.behind = 0 then 'good'
       when x.score >= 50 and x.behind * 100 <= 20 * x.total then 'complete'
       else 'incomplete' end,
-    'raw', '[]'::jsonb, '{}'::jsonb, 'raw'
+    'raw', 0, 'raw'
   from (
     select s.evaluation_id, s.total as score, coalesce(t.total, 0) as total,
       coalesce(t.exceeded, 0) as exceeded, coalesce(t.behind, 0) as behind

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { affectedRows, rowsOf, type Db } from '../../core/db/client.ts';
+import { taskOutcomeCountsSql } from '../tasks/tasks.summary.ts';
 
 /** Each unit's rule set (an index) and that set's score thresholds, lowest first (1 to 3). */
 export interface UnitRuleSets {
@@ -14,19 +15,60 @@ export interface UnitRuleSets {
   thresholds: [number, number | null, number | null][];
 }
 
-/** The staged individuals with their unit's rule set, and their band key. */
-function banded(units: UnitRuleSets) {
+/**
+ * Stages the undecided evaluations of a subtree in a temporary table of this transaction
+ * (pg_temp.rate_candidates): those with an advisory proposal get its score (the others a null
+ * score: they are only counted), their task outcomes (approved tasks with a deadline in
+ * [from, to], counted by the tasks module's own query), the score in hundredths, and the band
+ * key: rule set, band between the set's score thresholds, total, exceeded, on time, late, not
+ * done, open. Returns how many are proposed and how many are not.
+ */
+export async function stageCandidates(
+  db: Db,
+  q: { periodId: number; path: string; from: string; to: string },
+  units: UnitRuleSets,
+): Promise<{ proposed: number; notProposed: number }> {
+  await db.execute(sql`drop table if exists pg_temp.rate_candidates`);
+  // Rating joins the whole population a few times: room to hash it in memory, for this
+  // transaction only (the default 4 MB spills 100,000 rows to disk).
+  await db.execute(sql`set local work_mem = '64MB'`);
   const col = (i: 0 | 1 | 2) => sql.param(units.thresholds.map((t) => t[i]));
-  const from = sql`pg_temp.rate_candidates c
-    join unnest(${sql.param(units.unitIds)}::int[], ${sql.param(units.ruleSets)}::int[],
-                ${col(0)}::numeric[], ${col(1)}::numeric[], ${col(2)}::numeric[])
-      as v(unit_id, rule_set, t1, t2, t3) on v.unit_id = c.unit_id`;
-  const band = sql`((c.score >= v.t1)::int + coalesce((c.score >= v.t2)::int, 0)
-    + coalesce((c.score >= v.t3)::int, 0))`;
-  // rule set, band, total, exceeded, on time, late, not done, open: see bandKey.
-  const key = sql`concat_ws(',', v.rule_set, ${band}, c.total, c.exceeded, c.on_time, c.late,
-    c.not_done, c.open)`;
-  return { from, key };
+  await db.execute(sql`
+    create temp table rate_candidates on commit drop as
+    with c as (
+      select e.id, e.member_id, e.target_unit_id, e.unit_id, e.unit_path,
+        case when e.stage = 'advisory' then e.advisory_score end as score
+      from evaluations e
+      where e.period_id = ${q.periodId} and e.unit_path like ${q.path + '%'}
+        and not exists (select 1 from evaluation_decisions d where d.evaluation_id = e.id)),
+    -- The members of the subtree's evaluations, read from the table (not from c, whose size
+    -- the planner cannot estimate: it then probes tasks once per member instead of hashing).
+    t as (${taskOutcomeCountsSql({
+      members: sql`select x.member_id from evaluations x
+        where x.period_id = ${q.periodId} and x.unit_path like ${q.path + '%'}`,
+      from: q.from,
+      to: q.to,
+    })}),
+    v as (
+      select * from unnest(${sql.param(units.unitIds)}::int[], ${sql.param(units.ruleSets)}::int[],
+                           ${col(0)}::numeric[], ${col(1)}::numeric[], ${col(2)}::numeric[])
+        as v(unit_id, rule_set, t1, t2, t3))
+    select c.*, (c.score * 100)::int as hundredths,
+      coalesce(t.total, 0) as total, coalesce(t.exceeded, 0) as exceeded,
+      coalesce(t.on_time, 0) as on_time, coalesce(t.late, 0) as late,
+      coalesce(t.not_done, 0) as not_done, coalesce(t.open, 0) as open,
+      concat_ws(',', v.rule_set,
+        (c.score >= v.t1)::int + coalesce((c.score >= v.t2)::int, 0)
+          + coalesce((c.score >= v.t3)::int, 0),
+        coalesce(t.total, 0), coalesce(t.exceeded, 0), coalesce(t.on_time, 0),
+        coalesce(t.late, 0), coalesce(t.not_done, 0), coalesce(t.open, 0)) as key
+    from c left join t on t.member_id = c.member_id
+    left join v on v.unit_id = c.unit_id`);
+  const [row] = rowsOf<{ proposed: number; not_proposed: number }>(
+    await db.execute(sql`select count(score)::int as proposed,
+      (count(*) - count(score))::int as not_proposed from pg_temp.rate_candidates`),
+  );
+  return { proposed: Number(row?.proposed ?? 0), notProposed: Number(row?.not_proposed ?? 0) };
 }
 
 export interface Band {
@@ -37,13 +79,13 @@ export interface Band {
 }
 
 /** The distinct bands of the staged individuals, with their score range and size. */
-export async function stagedBands(db: Db, units: UnitRuleSets): Promise<Band[]> {
-  const { from, key } = banded(units);
+export async function stagedBands(db: Db): Promise<Band[]> {
   const rows = rowsOf<{ key: string; min: number; max: number; n: number }>(
     await db.execute(sql`
-      select ${key} as key, min(c.score)::float8 as min, max(c.score)::float8 as max,
+      select c.key, min(c.score)::float8 as min, max(c.score)::float8 as max,
         count(*)::int as n
-      from ${from} where c.member_id is not null group by 1`),
+      from pg_temp.rate_candidates c where c.member_id is not null and c.score is not null
+      group by 1`),
   );
   return rows.map((r) => ({
     key: r.key,
@@ -53,93 +95,70 @@ export async function stagedBands(db: Db, units: UnitRuleSets): Promise<Band[]> 
   }));
 }
 
-/** The distinct units and scores of the staged individuals. */
-export async function stagedUnits(db: Db) {
-  return rowsOf<{ unit_id: number; unit_path: string }>(
-    await db.execute(sql`select distinct unit_id, unit_path
-      from pg_temp.rate_candidates where member_id is not null`),
-  );
-}
-
-export async function stagedScores(db: Db): Promise<number[]> {
-  const rows = rowsOf<{ score: number }>(
-    await db.execute(sql`select distinct score::float8 as score
-      from pg_temp.rate_candidates where member_id is not null`),
-  );
-  return rows.map((r) => Number(r.score));
-}
-
 /** The staged individuals in some bands (the "xuất sắc" ones, for the quota). */
-export async function stagedInBands(db: Db, units: UnitRuleSets, keys: string[]) {
+export async function stagedInBands(db: Db, keys: string[]) {
   if (!keys.length) return [];
-  const { from, key } = banded(units);
   const rows = rowsOf<{ id: number; unit_id: number; score: number }>(
-    await db.execute(sql`select c.id, c.unit_id, c.score::float8 as score from ${from}
-      where c.member_id is not null and ${key} = any(${sql.param(keys)}::text[])`),
+    await db.execute(sql`select c.id, c.unit_id, c.score::float8 as score
+      from pg_temp.rate_candidates c
+      where c.member_id is not null and c.score is not null
+        and c.key = any(${sql.param(keys)}::text[])`),
   );
   return rows.map((r) => ({ id: r.id, unitId: r.unit_id, score: Number(r.score) }));
 }
 
 /** How many staged individuals per unit fall in some bands (the "tốt"-or-above ones). */
-export async function stagedCountsByUnit(db: Db, units: UnitRuleSets, keys: string[]) {
+export async function stagedCountsByUnit(db: Db, keys: string[]) {
   if (!keys.length) return new Map<number, number>();
-  const { from, key } = banded(units);
   const rows = rowsOf<{ unit_id: number; n: number }>(
-    await db.execute(sql`select c.unit_id, count(*)::int as n from ${from}
-      where c.member_id is not null and ${key} = any(${sql.param(keys)}::text[])
+    await db.execute(sql`select c.unit_id, count(*)::int as n from pg_temp.rate_candidates c
+      where c.member_id is not null and c.score is not null
+        and c.key = any(${sql.param(keys)}::text[])
       group by c.unit_id`),
   );
   return new Map(rows.map((r) => [r.unit_id, r.n]));
 }
 
-/** The verdict of each band, and the texts and citation lists it points at (1-based). */
+/** The verdict of each band: its rating and basis (rule tail + citations), and with the quota. */
 export interface BandVerdicts {
   keys: string[];
   ratings: string[];
-  tails: number[];
-  citations: number[];
-  /** The same when the quota moves the person down to "tốt". */
-  quotaTails: number[];
-  quotaCitations: number[];
-  tailTexts: string[];
-  citationJson: string[];
-  /** Rule-text head of each distinct score. */
-  scores: number[];
+  bases: number[];
+  /** The basis when the quota moves the person down to "tốt". */
+  quotaBases: number[];
+  /**
+   * Rule-text head of every score from `lowest` hundredths up, a hundredth apart (joined by
+   * position: a subscript into an array of texts walks it from the start on every row).
+   */
+  lowest: number;
   heads: string[];
   demoted: number[];
 }
 
 /**
  * Writes every staged individual's decision in one INSERT: the rule text is the head of its
- * score followed by its band's tail, so the stored text is the one the rules produce for that
- * row. A row decided meanwhile keeps that decision (the key refuses a second): the caller
- * compares the count returned with the count staged.
+ * score followed by its band's basis, so it reads as the rules wrote it for that row. A row
+ * decided meanwhile keeps that decision (the key refuses a second): the caller compares the
+ * count returned with the count staged.
  */
 export async function insertBandDecisions(
   db: Db,
-  units: UnitRuleSets,
   v: BandVerdicts,
   by: { actorName: string },
 ): Promise<number> {
-  const { from, key } = banded(units);
   const p = sql.param;
   const result = await db.execute(sql`
-    insert into evaluation_decisions (evaluation_id, final_score, rating, rating_rule,
-      rating_citations, task_counts, decided_by)
+    insert into evaluation_decisions (evaluation_id, final_score, rating, rule_head, basis_id,
+      decided_by)
     select c.id, c.score, case when q.id is null then b.rating else 'good' end,
-      h.head || (${p(v.tailTexts)}::text[])[case when q.id is null then b.tail else b.qtail end],
-      (${p(v.citationJson)}::jsonb[])[case when q.id is null then b.cit else b.qcit end],
-      jsonb_build_object('total', c.total, 'exceeded', c.exceeded, 'onTime', c.on_time,
-        'late', c.late, 'notDone', c.not_done, 'open', c.open),
-      ${by.actorName}
-    from ${from}
-    join unnest(${p(v.keys)}::text[], ${p(v.ratings)}::text[], ${p(v.tails)}::int[],
-                ${p(v.citations)}::int[], ${p(v.quotaTails)}::int[], ${p(v.quotaCitations)}::int[])
-      as b(key, rating, tail, cit, qtail, qcit) on b.key = ${key}
-    join unnest(${p(v.scores)}::numeric[], ${p(v.heads)}::text[]) as h(score, head)
-      on h.score = c.score
+      h.head,
+      case when q.id is null then b.basis else b.qbasis end, ${by.actorName}
+    from pg_temp.rate_candidates c
+    join unnest(${p(v.keys)}::text[], ${p(v.ratings)}::text[], ${p(v.bases)}::int[],
+                ${p(v.quotaBases)}::int[]) as b(key, rating, basis, qbasis) on b.key = c.key
+    join unnest(${p(v.heads)}::text[]) with ordinality as h(head, i)
+      on h.i + ${v.lowest - 1} = c.hundredths
     left join unnest(${p(v.demoted)}::int[]) as q(id) on q.id = c.id
-    where c.member_id is not null
-    on conflict (evaluation_id) do nothing`);
+    where c.member_id is not null and c.score is not null`);
   return affectedRows(result);
 }

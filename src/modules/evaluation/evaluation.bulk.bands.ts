@@ -5,7 +5,6 @@
  * rateScoreBand / quotaDemotions / demotedByQuota of evaluation.rules.ts.
  */
 import type { Db } from '../../core/db/client.ts';
-import type { Citation } from '../../core/rules/verdict.ts';
 import type { RuleSet } from '../rules/registry.ts';
 import type { ResolvedRule } from '../rules/rules.resolve.ts';
 import * as bands from './evaluation.bands.repo.ts';
@@ -28,33 +27,23 @@ interface RuleSetInForce {
   quota: ResolvedRule<number> | undefined;
 }
 
-/** Each distinct value once; `ref` gives its 1-based index (an SQL array subscript). */
-function distinct() {
-  const list: string[] = [];
-  const index = new Map<string, number>();
-  return {
-    list,
-    ref(value: string) {
-      let i = index.get(value);
-      if (i === undefined) {
-        i = list.push(value);
-        index.set(value, i);
-      }
-      return i;
-    },
-  };
+/** The rule-text head of every score in the bands' range, a hundredth apart (scores have 2 decimals). */
+function headsFor(found: bands.Band[]) {
+  if (!found.length) return { lowest: 0, heads: [] };
+  const low = Math.round(Math.min(...found.map((b) => b.minScore)) * 100);
+  const high = Math.round(Math.max(...found.map((b) => b.maxScore)) * 100);
+  const heads = Array.from({ length: high - low + 1 }, (_, i) => ratingRuleHead((low + i) / 100));
+  return { lowest: low, heads };
 }
 
-const citationsJson = (list: Citation[]) => JSON.stringify(list);
-
 /** Units resolving to the same rule entries share a rule set (thresholds, citations, quota). */
-async function unitRuleSets(db: Db, rules: RuleSet, on: string) {
+export function unitRuleSets(unitRows: { id: number; path: string }[], rules: RuleSet, on: string) {
   const sets: RuleSetInForce[] = [];
   const seen = new Map<string, number>();
   const units: bands.UnitRuleSets = { unitIds: [], ruleSets: [], thresholds: [] };
-  for (const u of await bands.stagedUnits(db)) {
-    const rating = ratingRulesFor(rules, u.unit_path, on);
-    const quota = rules.find('evaluation.excellent_quota_percent', u.unit_path, on);
+  for (const u of unitRows) {
+    const rating = ratingRulesFor(rules, u.path, on);
+    const quota = rules.find('evaluation.excellent_quota_percent', u.path, on);
     const id = [...Object.values(rating), quota].map((r) => r?.entryId ?? 0).join(',');
     let i = seen.get(id);
     if (i === undefined) {
@@ -62,7 +51,7 @@ async function unitRuleSets(db: Db, rules: RuleSet, on: string) {
       seen.set(id, i);
     }
     const t = scoreThresholds(rating);
-    units.unitIds.push(u.unit_id);
+    units.unitIds.push(u.id);
     units.ruleSets.push(i);
     units.thresholds.push([t[0]!, t[1] ?? null, t[2] ?? null]);
   }
@@ -76,12 +65,13 @@ export interface BandRatingResult {
   quotaRule: string;
 }
 
+/** Rates the individuals staged with `ruleSets` (see unitRuleSets and stageCandidates). */
 export async function rateStagedIndividuals(
   db: Db,
-  o: { periodId: number; rules: RuleSet; on: string; actorName: string },
+  o: { periodId: number; ruleSets: ReturnType<typeof unitRuleSets>; actorName: string },
 ): Promise<BandRatingResult> {
-  const { sets, units } = await unitRuleSets(db, o.rules, o.on);
-  const found = await bands.stagedBands(db, units);
+  const { sets, units } = o.ruleSets;
+  const found = await bands.stagedBands(db);
   const verdicts = found.map((band) => {
     const [set, , total, exceeded, onTime, late, notDone, open] = band.key.split(',').map(Number);
     const tasks: TaskCounts = {
@@ -92,7 +82,7 @@ export async function rateStagedIndividuals(
       notDone: notDone!,
       open: open!,
     };
-    return { band, set: sets[set!]!, ...rateScoreBand(band, tasks, sets[set!]!.rating) };
+    return { band, set: sets[set!]!, tasks, ...rateScoreBand(band, tasks, sets[set!]!.rating) };
   });
 
   // The quota: only the "xuất sắc" people are read back, with their units' new counts.
@@ -103,12 +93,8 @@ export async function rateStagedIndividuals(
   let quotaApplied: ResolvedRule<number> | undefined;
   const unitSet = new Map(units.unitIds.map((u, i) => [u, sets[units.ruleSets[i]!]!]));
   if (excellentKeys.length) {
-    const excellent = await bands.stagedInBands(db, units, excellentKeys);
-    const newGoodOrAbove = await bands.stagedCountsByUnit(
-      db,
-      units,
-      keysRated('excellent', 'good'),
-    );
+    const excellent = await bands.stagedInBands(db, excellentKeys);
+    const newGoodOrAbove = await bands.stagedCountsByUnit(db, keysRated('excellent', 'good'));
     const prior = await repo.unitRatingCounts(db, o.periodId, [
       ...new Set(excellent.map((r) => r.unitId)),
     ]);
@@ -125,29 +111,13 @@ export async function rateStagedIndividuals(
     quotaApplied = first && unitSet.get(first.unitId)!.quota;
   }
 
-  const tails = distinct();
-  const citations = distinct();
-  const v: bands.BandVerdicts = {
-    keys: [],
-    ratings: [],
-    tails: [],
-    citations: [],
-    quotaTails: [],
-    quotaCitations: [],
-    tailTexts: tails.list,
-    citationJson: citations.list,
-    scores: [],
-    heads: [],
-    demoted: [...demoted],
-  };
+  // Each band's basis, and its basis when moved down by the quota: saved once each.
+  const bases: { tail: string; citations: string; taskCounts: string }[] = [];
   const byRating: Partial<Record<Rating, number>> = {};
+  const quotaBasis: (number | null)[] = [];
   for (const x of verdicts) {
-    v.keys.push(x.band.key);
-    v.ratings.push(x.rating);
-    const tail = tails.ref(x.tail);
-    const cit = citations.ref(citationsJson(x.citations));
-    v.tails.push(tail);
-    v.citations.push(cit);
+    const taskCounts = JSON.stringify(x.tasks);
+    bases.push({ tail: x.tail, citations: JSON.stringify(x.citations), taskCounts });
     byRating[x.rating] = (byRating[x.rating] ?? 0) + x.band.count;
     if (x.rating === 'excellent' && x.set.quota) {
       const head = ratingRuleHead(x.band.minScore);
@@ -155,22 +125,36 @@ export async function rateStagedIndividuals(
         { rating: x.rating, rule: head + x.tail, citations: x.citations },
         x.set.quota,
       );
-      v.quotaTails.push(tails.ref(down.rule.slice(head.length)));
-      v.quotaCitations.push(citations.ref(citationsJson(down.citations)));
-    } else {
-      v.quotaTails.push(tail);
-      v.quotaCitations.push(cit);
-    }
+      quotaBasis.push(bases.length);
+      bases.push({
+        tail: down.rule.slice(head.length),
+        citations: JSON.stringify(down.citations),
+        taskCounts,
+      });
+    } else quotaBasis.push(null);
+  }
+  const ids = await repo.saveBases(db, bases);
+  const v: bands.BandVerdicts = {
+    keys: [],
+    ratings: [],
+    bases: [],
+    quotaBases: [],
+    ...headsFor(found),
+    demoted: [...demoted],
+  };
+  let i = 0;
+  for (const [n, x] of verdicts.entries()) {
+    v.keys.push(x.band.key);
+    v.ratings.push(x.rating);
+    const own = ids[i++]!;
+    v.bases.push(own);
+    v.quotaBases.push(quotaBasis[n] === null ? own : ids[i++]!);
   }
   if (demoted.size) {
     byRating.excellent = (byRating.excellent ?? 0) - demoted.size;
     byRating.good = (byRating.good ?? 0) + demoted.size;
   }
-  for (const score of await bands.stagedScores(db)) {
-    v.scores.push(score);
-    v.heads.push(ratingRuleHead(score));
-  }
-  const rated = await bands.insertBandDecisions(db, units, v, { actorName: o.actorName });
+  const rated = await bands.insertBandDecisions(db, v, { actorName: o.actorName });
   const quota = quotaApplied;
   return {
     rated,

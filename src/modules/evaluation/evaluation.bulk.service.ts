@@ -12,8 +12,10 @@ import { today } from '../../core/dates.ts';
 import { conflict, fieldError, forbidden, notFound } from '../../core/errors.ts';
 import { accessCheck, dataCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { loadRules, type RuleSet } from '../rules/registry.ts';
-import { findUnit } from '../units/units.repo.ts';
-import { rateStagedIndividuals } from './evaluation.bulk.bands.ts';
+import { findUnit, subtreePaths } from '../units/units.repo.ts';
+import { stageCandidates } from './evaluation.bands.repo.ts';
+import { rateStagedIndividuals, unitRuleSets } from './evaluation.bulk.bands.ts';
+import { writeDecisions, type DecisionToWrite } from './evaluation.decisions.ts';
 import * as bulkRepo from './evaluation.bulk.repo.ts';
 import * as repo from './evaluation.repo.ts';
 import { PERIOD } from './evaluation.periods.service.ts';
@@ -30,7 +32,7 @@ const OPEN_RULE = dataCheck('Chỉ xếp loại trong kỳ đánh giá đang m�
 
 /**
  * Collectives (units) are few: each is rated on its own, with its members' task counts and
- * disciplined members, and written in one INSERT (bulkDecide).
+ * disciplined members, and written in one INSERT.
  */
 async function rateStagedCollectives(
   tx: Db,
@@ -39,7 +41,7 @@ async function rateStagedCollectives(
   on: string,
   by: { actorName: string },
 ) {
-  const decided: bulkRepo.Decided[] = [];
+  const decided: DecisionToWrite[] = [];
   const byRating: Partial<Record<Rating, number>> = {};
   for (const c of await bulkRepo.stagedCollectives(tx)) {
     const evaluation = { memberId: null, unitPath: c.unitPath } as Parameters<
@@ -58,16 +60,9 @@ async function rateStagedCollectives(
       rule: 'Tập thể xuất sắc: không có tổ chức trực thuộc, đảng viên bị kỷ luật',
     });
     byRating[result.rating] = (byRating[result.rating] ?? 0) + 1;
-    decided.push({
-      id: c.id,
-      score: c.total,
-      rating: result.rating,
-      rule: result.rule,
-      citations: JSON.stringify(result.citations),
-      counts: JSON.stringify(tasks),
-    });
+    decided.push({ evaluationId: c.id, score: c.total, result, tasks });
   }
-  const written = decided.length ? await bulkRepo.bulkDecide(tx, decided, by) : 0;
+  const written = await writeDecisions(tx, decided, by.actorName);
   return { written, byRating };
 }
 
@@ -99,19 +94,18 @@ export async function ratePeriod({
         throw fieldError('unitId', 'Tổ chức đảng', 'không thuộc phạm vi của kỳ đánh giá này');
       }
     }
-    const staged = await bulkRepo.stageCandidates(tx, {
-      periodId,
-      path,
-      from: period.startDate,
-      to: period.endDate,
-    });
     const rules: RuleSet = await loadRules(tx);
     const on = today();
     const by = { actorName: actor.displayName };
+    const ruleSets = unitRuleSets(await subtreePaths(tx, path), rules, on);
+    const { proposed: staged, notProposed: skipped } = await stageCandidates(
+      tx,
+      { periodId, path, from: period.startDate, to: period.endDate },
+      ruleSets.units,
+    );
     const individuals = await rateStagedIndividuals(tx, {
       periodId,
-      rules,
-      on,
+      ruleSets,
       actorName: actor.displayName,
     });
     const collectives = await rateStagedCollectives(tx, period, rules, on, by);
@@ -143,11 +137,9 @@ export async function ratePeriod({
         ids: written <= 1000 ? await bulkRepo.stagedIds(tx) : undefined,
       },
     });
-    const all = await bulkRepo.ratingDistribution(tx, periodId, path);
-    const pending = all.reduce((n, r) => n + Number(r.undecided), 0);
     return {
       rated: written,
-      skipped: pending,
+      skipped,
       byRating,
       movedByQuota: individuals.movedByQuota,
       quotaRule: individuals.quotaRule,

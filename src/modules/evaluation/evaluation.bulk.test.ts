@@ -104,8 +104,10 @@ describe('rating a period at once (bulk)', () => {
     }>(
       await db.execute(sql`select e.member_id,
           case when d.evaluation_id is null then e.stage else 'decided' end as stage,
-          d.rating, coalesce(d.rating_rule, '') as rating_rule, d.rating_citations, d.task_counts
+          d.rating, coalesce(d.rule_head || b.tail, '') as rating_rule,
+          b.citations as rating_citations, b.task_counts
         from evaluations e left join evaluation_decisions d on d.evaluation_id = e.id
+        left join evaluation_rating_bases b on b.id = d.basis_id
         where e.period_id = ${period.id}`),
     );
     const rules = ratingRulesFor(await loadRules(db), cell.path, today());
@@ -189,9 +191,9 @@ describe('rating a period at once (bulk)', () => {
     await db.insert(tasks).values(people.map((m) => ({ ...task, memberId: m.id })));
     const [prior, ...proposed] = people;
     await db.execute(sql`
-      insert into evaluation_decisions (evaluation_id, final_score, rating, rating_rule,
-        rating_citations, task_counts, decided_by)
-      select id, 97, 'excellent', '', '[]', '{}', 'Hội đồng' from evaluations
+      insert into evaluation_decisions (evaluation_id, final_score, rating, rule_head, basis_id,
+        decided_by)
+      select id, 97, 'excellent', '', 0, 'Hội đồng' from evaluations
       where period_id = ${period.id} and member_id = ${prior!.id}`);
     for (const [i, m] of proposed.entries()) {
       await db.execute(sql`
@@ -215,8 +217,10 @@ describe('rating a period at once (bulk)', () => {
       rating_rule: string;
       rating_citations: unknown;
     }>(
-      await db.execute(sql`select e.member_id, d.rating, d.rating_rule, d.rating_citations
+      await db.execute(sql`select e.member_id, d.rating, d.rule_head || b.tail as rating_rule,
+          b.citations as rating_citations
         from evaluations e join evaluation_decisions d on d.evaluation_id = e.id
+        join evaluation_rating_bases b on b.id = d.basis_id
         where e.period_id = ${period.id} and e.member_id <> ${prior!.id}`),
     );
     const rules = await loadRules(db);

@@ -9,6 +9,7 @@ import {
   evaluationFeedback,
   evaluationFrameworks,
   evaluationPeriods,
+  evaluationRatingBases,
   evaluations,
   evaluationSteps,
 } from './evaluation.schema.ts';
@@ -188,13 +189,14 @@ const withDecision = {
   stage: sql<string>`case when ${evaluationDecisions.evaluationId} is null then ${evaluations.stage} else 'decided' end`,
   finalScore: evaluationDecisions.finalScore,
   rating: evaluationDecisions.rating,
-  ratingRule: sql<string>`coalesce(${evaluationDecisions.ratingRule}, '')`,
-  ratingCitations: sql<unknown>`coalesce(${evaluationDecisions.ratingCitations}, '[]'::jsonb)`,
-  taskCounts: evaluationDecisions.taskCounts,
+  ratingRule: sql<string>`coalesce(${evaluationDecisions.ruleHead} || ${evaluationRatingBases.tail}, '')`,
+  ratingCitations: sql<unknown>`coalesce(${evaluationRatingBases.citations}, '[]'::jsonb)`,
+  taskCounts: evaluationRatingBases.taskCounts,
   decidedAt: evaluationDecisions.decidedAt,
   decidedBy: evaluationDecisions.decidedBy,
 };
 const decisionOf = eq(evaluationDecisions.evaluationId, evaluations.id);
+const basisOf = eq(evaluationRatingBases.id, evaluationDecisions.basisId);
 export const isDecided = sql`${evaluationDecisions.evaluationId} is not null`;
 
 const rowColumns = {
@@ -230,6 +232,7 @@ export async function listEvaluations(
     .select(rowColumns)
     .from(evaluations)
     .leftJoin(evaluationDecisions, decisionOf)
+    .leftJoin(evaluationRatingBases, basisOf)
     .leftJoin(members, eq(members.id, evaluations.memberId))
     .innerJoin(units, eq(units.id, evaluations.unitId))
     .innerJoin(evaluationFrameworks, eq(evaluationFrameworks.id, evaluations.frameworkId))
@@ -255,6 +258,7 @@ export async function findEvaluation(db: Db, actor: Actor, id: number, forUpdate
     .select(rowColumns)
     .from(evaluations)
     .leftJoin(evaluationDecisions, decisionOf)
+    .leftJoin(evaluationRatingBases, basisOf)
     .leftJoin(members, eq(members.id, evaluations.memberId))
     .innerJoin(units, eq(units.id, evaluations.unitId))
     .innerJoin(evaluationFrameworks, eq(evaluationFrameworks.id, evaluations.frameworkId))
@@ -290,9 +294,63 @@ export async function upsertStep(db: Db, values: typeof evaluationSteps.$inferIn
   return row!;
 }
 
-/** The level's decision; a second decision on the same evaluation is refused by the key. */
-export async function insertDecision(db: Db, values: typeof evaluationDecisions.$inferInsert) {
-  await db.insert(evaluationDecisions).values(values);
+/**
+ * The ids of rating bases (rule tail, citations JSON, task counts JSON), stored once each: in
+ * the order given. A basis another transaction is adding at the same moment is read after it
+ * commits.
+ */
+export async function saveBases(
+  db: Db,
+  list: { tail: string; citations: string; taskCounts: string }[],
+) {
+  if (!list.length) return [];
+  const p = (k: 'tail' | 'citations' | 'taskCounts') => sql.param(list.map((b) => b[k]));
+  const given = sql`select md5(u.t || '|' || u.c::jsonb::text || '|' || u.k::jsonb::text) as digest,
+      u.t, u.c::jsonb as c, u.k::jsonb as k, u.i
+    from unnest(${p('tail')}::text[], ${p('citations')}::text[], ${p('taskCounts')}::text[])
+      with ordinality as u(t, c, k, i)`;
+  const read = async () =>
+    rowsOf<{ i: number; id: number | null }>(
+      await db.execute(sql`
+        with u as (${given}),
+        added as (
+          insert into evaluation_rating_bases (digest, tail, citations, task_counts)
+          select distinct on (digest) digest, t, c, k from u
+          on conflict (digest) do nothing returning id, digest)
+        select u.i::int as i, coalesce(a.id, b.id) as id from u
+        left join added a on a.digest = u.digest
+        left join evaluation_rating_bases b on b.digest = u.digest
+        order by u.i`),
+    );
+  let rows = await read();
+  if (rows.some((r) => r.id === null)) rows = await read();
+  return rows.map((r) => r.id!);
+}
+
+export interface DecisionValues {
+  evaluationId: number;
+  finalScore: number;
+  rating: string;
+  ruleHead: string;
+  basisId: number;
+}
+
+/**
+ * Decisions of some evaluations, in one INSERT. An evaluation decided meanwhile keeps that
+ * decision (the key refuses a second); the number written is returned for the caller to check.
+ */
+export async function insertDecisions(db: Db, rows: DecisionValues[], by: string) {
+  if (!rows.length) return 0;
+  const col = <K extends keyof DecisionValues>(k: K) => sql.param(rows.map((r) => r[k]));
+  const result = await db.execute(sql`
+    insert into evaluation_decisions (evaluation_id, final_score, rating, rule_head, basis_id,
+      decided_by)
+    select v.id, v.score, v.rating, v.head, v.basis, ${by}
+    from unnest(${col('evaluationId')}::int[], ${col('finalScore')}::numeric[],
+                ${col('rating')}::text[], ${col('ruleHead')}::text[], ${col('basisId')}::int[])
+      as v(id, score, rating, head, basis)
+    on conflict (evaluation_id) do nothing`);
+  return affectedRows(result);
 }
 
 export async function updateEvaluation(
@@ -320,7 +378,13 @@ export async function unitRatingCounts(db: Db, periodId: number, unitIds: number
     })
     .from(evaluations)
     .innerJoin(evaluationDecisions, decisionOf)
-    .where(and(eq(evaluations.periodId, periodId), inArray(evaluations.unitId, unitIds)))
+    // One array parameter: a city's rating asks about a few thousand units at once.
+    .where(
+      and(
+        eq(evaluations.periodId, periodId),
+        sql`${evaluations.unitId} = any(${sql.param(unitIds)}::int[])`,
+      ),
+    )
     .groupBy(evaluations.unitId);
   return new Map(
     rows.map((r) => [
@@ -348,6 +412,7 @@ export const memberEvaluations = (db: Db, memberId: number) =>
     .select({ e: withDecision, period: evaluationPeriods })
     .from(evaluations)
     .leftJoin(evaluationDecisions, decisionOf)
+    .leftJoin(evaluationRatingBases, basisOf)
     .innerJoin(evaluationPeriods, eq(evaluationPeriods.id, evaluations.periodId))
     .where(eq(evaluations.memberId, memberId))
     .orderBy(desc(evaluationPeriods.endDate), desc(evaluations.id));

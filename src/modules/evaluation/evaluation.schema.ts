@@ -117,6 +117,11 @@ export const evaluations = pgTable(
      * stored here: it is the presence of the evaluation's row in evaluation_decisions.
      */
     stage: text('stage').notNull().default('none'),
+    /**
+     * The advisory step's total, kept here by triggers on evaluation_steps (drizzle/0012): the
+     * score a decision adopts, read for a whole city without joining the steps.
+     */
+    advisoryScore: points('advisory_score'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -137,24 +142,40 @@ export const evaluations = pgTable(
 /**
  * The competent level's decision on one evaluation (xếp loại), kept apart from the evaluation
  * row on purpose: deciding a year for a whole city then INSERTs 100,000 narrow rows under one
- * primary key instead of UPDATEing 100,000 wide rows and all six indexes of evaluations (5× the
- * write, measured in bench/). The rule text is the one the rules produced, with the thresholds
- * then in force.
+ * key instead of UPDATEing 100,000 wide rows and all six indexes of evaluations (bench/). The
+ * rule text that explains the rating is `ruleHead` (the score) followed by its basis's tail.
  */
 export const evaluationDecisions = pgTable('evaluation_decisions', {
-  // No foreign key on purpose: its per-row check doubled the cost of deciding a city's year
-  // (bench/). The rows are inserted from evaluations read in the same transaction, and a trigger
-  // removes an evaluation's decision with it (drizzle/0012).
+  // No foreign keys on purpose: their per-row checks doubled the cost of deciding a city's year
+  // (bench/). Rows are inserted from evaluations read in the same transaction; a trigger removes
+  // an evaluation's decision with it, and bases are never deleted (drizzle/0012).
   evaluationId: integer('evaluation_id').primaryKey(),
   finalScore: points('final_score').notNull(),
   /** excellent | good | complete | incomplete */
   rating: text('rating').notNull(),
-  ratingRule: text('rating_rule').notNull(),
-  ratingCitations: jsonb('rating_citations').notNull(),
-  taskCounts: jsonb('task_counts').notNull(),
+  ruleHead: text('rule_head').notNull(),
+  basisId: integer('basis_id').notNull(),
   decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   decidedBy: text('decided_by').notNull(),
 });
+
+/**
+ * What many decisions share: the rule text after the score (task counts, thresholds then in
+ * force, verdict), its citations and the task counts it was given; a city's year has a few
+ * hundred. `digest` is md5 of tail || '|' || citations::text || '|' || task_counts::text, so
+ * each is stored once.
+ */
+export const evaluationRatingBases = pgTable(
+  'evaluation_rating_bases',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    digest: text('digest').notNull(),
+    tail: text('tail').notNull(),
+    citations: jsonb('citations').notNull(),
+    taskCounts: jsonb('task_counts').notNull(),
+  },
+  (t) => [uniqueIndex('evaluation_rating_bases_digest_key').on(t.digest)],
+);
 
 /** Each step's scores (criterion id → points), total, proposed rating and comment. */
 export const evaluationSteps = pgTable(

@@ -21,6 +21,7 @@ import { conflict, forbidden, invalid, notFound, staleVersion } from '../../core
 import { accessCheck, dataCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { loadRules } from '../rules/registry.ts';
 import { taskOutcomeSummary } from '../tasks/tasks.summary.ts';
+import { writeDecisions } from './evaluation.decisions.ts';
 import * as repo from './evaluation.repo.ts';
 import { toCriterionDto, toRowDto } from './evaluation.periods.service.ts';
 import {
@@ -335,15 +336,7 @@ export async function decide({
     // The version bump keeps a concurrent step save from passing; the decision row marks "decided".
     const updated = await repo.updateEvaluation(tx, id, body.version, {});
     if (updated) {
-      await repo.insertDecision(tx, {
-        evaluationId: id,
-        finalScore: score,
-        rating: result.rating,
-        ratingRule: result.rule,
-        ratingCitations: result.citations,
-        taskCounts: tasks,
-        decidedBy: actor.displayName,
-      });
+      await writeDecisions(tx, [{ evaluationId: id, score, result, tasks }], actor.displayName);
     }
     if (!updated) throw staleVersion();
     await recordAudit(tx, actor, {

@@ -360,9 +360,9 @@ describe('annual review', () => {
     await t.database.query(
       `with e as (insert into evaluations (period_id, member_id, unit_id, unit_path, framework_id, stage)
          values ($1, $2, $3, $4, $5, 'advisory') returning id)
-       insert into evaluation_decisions (evaluation_id, final_score, rating, rating_rule,
-         rating_citations, task_counts, decided_by)
-       select id, 40, 'incomplete', '', '[]', '{}', 'Hội đồng' from e`,
+       insert into evaluation_decisions (evaluation_id, final_score, rating, rule_head, basis_id,
+         decided_by)
+       select id, 40, 'incomplete', '', 0, 'Hội đồng' from e`,
       [period!.id, m.id, cell.id, cell.path, framework!.id],
     );
     const preview = (

@@ -84,6 +84,13 @@ export async function subtreeStats(db: Db, path: string) {
   return row!;
 }
 
+/** Id and path of every unit of a subtree, closed ones too (unscoped: the caller checked). */
+export const subtreePaths = (db: Db, path: string) =>
+  db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(sql`${units.path} like ${path + '%'}`);
+
 export async function namesOf(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
   const rows = await db

@@ -167,8 +167,9 @@ export async function loadDemo(
     await loadDemoRecords(database, opts.seed ?? 2025);
     await loadDemoPlanning(database, opts.seed);
     await loadDemoCongress(database, opts.seed);
-    await loadDemoEvaluation(database, opts.seed);
+    // Tasks first: the 2024 rating reads their outcomes.
     await loadDemoTasks(database);
+    await loadDemoEvaluation(database, opts.seed);
   }
   // Vacuum too: it sets the visibility map that lets name-order walks stay inside the index.
   await db.execute(sql`vacuum analyze members`);

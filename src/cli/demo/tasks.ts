@@ -2,6 +2,7 @@
  * Demo "việc mới, việc khó" and "4 tốt". In the wards that succeeded former quận Tây Hồ (Phường
  * Tây Hồ, Phường Phú Thượng) the 2023 registrations reproduce seed 003's rate — 7,126 of 7,560
  * members (94%) — every key cadre registering: 1–2 approved items each in 2022, 2–4 in 2023.
+ * Every key cadre of the demo has two assessed items in 2024, the year the demo rates.
  * Every commune also gets this year's registrations in every state (waiting, returned, approved,
  * assessed, overdue, models), so the screens and the warnings have something to show.
  * Set-based SQL, so it scales from the 400-member browser-test world to 100,000 members.
@@ -94,6 +95,23 @@ export async function loadDemoTasks(database: Database): Promise<number> {
     );
     total += y2022.length;
   }
+  // 2024, in every commune: each key cadre in force that year has two approved items, most done
+  // on time or better, so the demo year 2024 can rate some cadres "xuất sắc" (QĐ 366 needs all
+  // tasks on time and at least 30% exceeding requirements).
+  const y2024 = await database.query(
+    `insert into tasks (${taskColumns})
+     select m.id, m.unit_id, m.unit_path, 'year', 2024, 2024, ${pick('m.id + g + 5')}, '', ${pickTargets('m.id + g + 5')}, '[]',
+       '2024-12-31', 'approved',
+       (array['exceeded','on_time','exceeded','on_time','on_time','late'])[1 + (m.id * 3 + g) % 6],
+       '2024-11-30', '', false
+     from members m
+     cross join generate_series(1, 2) g
+     where m.archived_at is null
+       and exists (select 1 from appointments a where a.member_id = m.id
+                   and a.start_date <= '2024-12-31' and (a.end_date is null or a.end_date >= '2024-01-01'))
+     returning 1`,
+  );
+  total += y2024.length;
   // This year, in every commune: about one member in eight registers, in every state.
   const current = await database.query(
     `insert into tasks (${taskColumns})

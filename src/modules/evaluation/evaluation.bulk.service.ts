@@ -94,6 +94,7 @@ export async function ratePeriod({
         throw fieldError('unitId', 'Tổ chức đảng', 'không thuộc phạm vi của kỳ đánh giá này');
       }
     }
+    await repo.lockPeriodRatings(tx, periodId);
     const rules: RuleSet = await loadRules(tx);
     const on = today();
     const by = { actorName: actor.displayName };

@@ -24,7 +24,7 @@ import {
 } from '../../core/access/actor.ts';
 import { diff, recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
-import { fieldError, forbidden, notFound, staleVersion } from '../../core/errors.ts';
+import { conflict, fieldError, forbidden, notFound, staleVersion } from '../../core/errors.ts';
 import { accessCheck, dataCheck, deny, explain } from '../../core/rules/verdict.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
 import { findUnit, namesOf } from '../units/units.repo.ts';
@@ -231,6 +231,21 @@ export async function createPeriod({
     );
   }
   return db.transaction(async (tx) => {
+    // Ad hoc evaluations ("khi cần") may cover a time already evaluated; the others may not.
+    const clash =
+      body.kind === 'ad_hoc'
+        ? undefined
+        : await repo.overlappingPeriod(tx, { unitPath: unit.path, ...body });
+    if (clash) {
+      throw conflict(
+        `${explain(
+          deny(
+            `Đã có kỳ đánh giá "${clash.label}" của ${clash.unitName} cùng loại, trùng thời gian: đảng viên trong phạm vi sẽ bị đánh giá hai lần`,
+            [dataCheck('Mỗi người một phiếu đánh giá cho một kỳ')],
+          ),
+        )}.`,
+      );
+    }
     const period = await repo.insertPeriod(tx, {
       unitId: unit.id,
       unitPath: unit.path,

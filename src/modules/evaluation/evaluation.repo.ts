@@ -116,6 +116,30 @@ export async function findPeriod(db: Db, actor: Actor, id: number, forUpdate = f
   return row;
 }
 
+/**
+ * A period of the same kind and subject whose dates overlap, opened for the unit, one above it
+ * or one below it: its people would be evaluated twice for the same time (unscoped).
+ */
+export async function overlappingPeriod(
+  db: Db,
+  p: { unitPath: string; kind: string; subject: string; startDate: string; endDate: string },
+) {
+  const [row] = await db
+    .select({ label: evaluationPeriods.label, unitName: units.name })
+    .from(evaluationPeriods)
+    .innerJoin(units, eq(units.id, evaluationPeriods.unitId))
+    .where(
+      and(
+        eq(evaluationPeriods.kind, p.kind),
+        eq(evaluationPeriods.subject, p.subject),
+        sql`${evaluationPeriods.startDate} <= ${p.endDate} and ${evaluationPeriods.endDate} >= ${p.startDate}`,
+        sql`(${evaluationPeriods.unitPath} like ${p.unitPath + '%'} or ${p.unitPath} like ${evaluationPeriods.unitPath} || '%')`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 export async function insertPeriod(db: Db, values: typeof evaluationPeriods.$inferInsert) {
   const [row] = await db.insert(evaluationPeriods).values(values).returning();
   return row!;
@@ -486,9 +510,22 @@ export async function findPeriodById(db: Db, id: number) {
   return row;
 }
 
-/** Decisions in one unit and period take turns, so two cannot both fill the last quota place. */
+/**
+ * Decisions in one unit and period take turns, so two cannot both fill the last quota place.
+ * The period lock is shared by single decisions and taken alone by "rate a year", whose quota
+ * counts must not change under it (see lockPeriodRatings).
+ */
 export async function lockUnitRatings(db: Db, periodId: number, unitId: number) {
   await db.execute(sql`select pg_advisory_xact_lock(${periodId}::int, ${unitId}::int)`);
+}
+
+export async function sharePeriodRatings(db: Db, periodId: number) {
+  await db.execute(sql`select pg_advisory_xact_lock_shared(${periodId}::int, 0)`);
+}
+
+/** "Rate a year" waits for single decisions in progress and holds new ones off until it ends. */
+export async function lockPeriodRatings(db: Db, periodId: number) {
+  await db.execute(sql`select pg_advisory_xact_lock(${periodId}::int, 0)`);
 }
 
 /** The unit path of a member of the actor's subtree (feedback is scoped like the person). */

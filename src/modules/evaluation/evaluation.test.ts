@@ -305,3 +305,38 @@ describe('feedback from the Front, mass organisations and residents', () => {
     expect(own.statusCode).toBe(403);
   });
 });
+
+// Last: the ad hoc period it opens adds evaluations the tests above do not expect.
+describe('overlapping periods', () => {
+  it('refuses a second year period over the same people (same unit, one above, one below)', async () => {
+    const count = async () =>
+      (
+        await t.database.query<{ n: number }>('select count(*)::int as n from evaluation_periods')
+      )[0]!.n;
+    const before = await count();
+    for (const unitId of [commune.id, cell.id]) {
+      const res = await officer.post('/api/evaluation/periods', {
+        unitId,
+        kind: 'year',
+        subject: 'individual',
+        year: 2025,
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+      });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().message).toContain('Đã có kỳ đánh giá "Năm 2025"');
+    }
+    expect(await count()).toBe(before);
+    // Ad hoc evaluations, another subject or another year remain possible.
+    const adHoc = await officer.post('/api/evaluation/periods', {
+      unitId: cell.id,
+      kind: 'ad_hoc',
+      subject: 'individual',
+      year: 2025,
+      label: 'Đánh giá khi cần',
+      startDate: '2025-03-01',
+      endDate: '2025-06-30',
+    });
+    expect(adHoc.statusCode, adHoc.body).toBe(201);
+  });
+});

@@ -290,6 +290,7 @@ export async function decide({
     const { row, period } = await load(tx, actor, id, true);
     if (!permissions(actor, row.e, period).decide) refuseStep(actor, row.e, period, 'decision');
     if (row.e.version !== body.version) throw staleVersion();
+    await repo.sharePeriodRatings(tx, row.e.periodId);
     const steps = await repo.stepsOf(tx, id);
     const proposal = steps.find((s) => s.step === 'advisory')!;
     const score = Number(proposal.total);

@@ -126,7 +126,7 @@ export async function runEvaluationBench(o: {
 }): Promise<EvaluationBenchResult> {
   const { database } = o;
   const { db } = database;
-  const runs = o.runs ?? 3;
+  const runs = o.runs ?? 5;
   const targetMs = o.targetMs ?? 1000;
   // A year the demo data has no period or tasks in (it opens 2024 and 2025 for the whole city).
   const year = 2021;

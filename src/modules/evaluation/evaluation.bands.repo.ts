@@ -16,9 +16,9 @@ export interface UnitRuleSets {
 }
 
 /**
- * Stages the undecided evaluations of a subtree in a temporary table of this transaction
- * (pg_temp.rate_candidates): those with an advisory proposal get its score (the others a null
- * score: they are only counted), their task outcomes (approved tasks with a deadline in
+ * Stages the evaluations of a subtree in a temporary table of this transaction
+ * (pg_temp.rate_candidates): the undecided ones with an advisory proposal get its score (the
+ * others a null score: they are only counted; decided ones keep their rating in `decided`), their task outcomes (approved tasks with a deadline in
  * [from, to], counted by the tasks module's own query), the score in hundredths, and the band
  * key: rule set, band between the set's score thresholds, total, exceeded, on time, late, not
  * done, open. Returns how many are proposed and how many are not.
@@ -37,10 +37,11 @@ export async function stageCandidates(
     create temp table rate_candidates on commit drop as
     with c as (
       select e.id, e.member_id, e.target_unit_id, e.unit_id, e.unit_path,
-        case when e.stage = 'advisory' then e.advisory_score end as score
-      from evaluations e
-      where e.period_id = ${q.periodId} and e.unit_path like ${q.path + '%'}
-        and not exists (select 1 from evaluation_decisions d where d.evaluation_id = e.id)),
+        case when d.evaluation_id is null and e.stage = 'advisory' then e.advisory_score end
+          as score,
+        d.rating as decided
+      from evaluations e left join evaluation_decisions d on d.evaluation_id = e.id
+      where e.period_id = ${q.periodId} and e.unit_path like ${q.path + '%'}),
     -- The members of the subtree's evaluations, read from the table (not from c, whose size
     -- the planner cannot estimate: it then probes tasks once per member instead of hashing).
     t as (${taskOutcomeCountsSql({
@@ -66,7 +67,8 @@ export async function stageCandidates(
     left join v on v.unit_id = c.unit_id`);
   const [row] = rowsOf<{ proposed: number; not_proposed: number }>(
     await db.execute(sql`select count(score)::int as proposed,
-      (count(*) - count(score))::int as not_proposed from pg_temp.rate_candidates`),
+      (count(*) filter (where score is null and decided is null))::int as not_proposed
+      from pg_temp.rate_candidates`),
   );
   return { proposed: Number(row?.proposed ?? 0), notProposed: Number(row?.not_proposed ?? 0) };
 }
@@ -105,6 +107,21 @@ export async function stagedInBands(db: Db, keys: string[]) {
         and c.key = any(${sql.param(keys)}::text[])`),
   );
   return rows.map((r) => ({ id: r.id, unitId: r.unit_id, score: Number(r.score) }));
+}
+
+/** Per unit, the "xuất sắc" and "tốt"-or-above decisions already taken (for the quota). */
+export async function stagedPriorCounts(db: Db) {
+  const rows = rowsOf<{ unit_id: number; excellent: number; good_or_above: number }>(
+    await db.execute(sql`select c.unit_id,
+        (count(*) filter (where c.decided = 'excellent'))::int as excellent,
+        (count(*) filter (where c.decided in ('excellent', 'good')))::int as good_or_above
+      from pg_temp.rate_candidates c
+      where c.member_id is not null and c.decided is not null
+      group by c.unit_id`),
+  );
+  return new Map(
+    rows.map((r) => [r.unit_id, { excellent: r.excellent, goodOrAbove: r.good_or_above }]),
+  );
 }
 
 /** How many staged individuals per unit fall in some bands (the "tốt"-or-above ones). */

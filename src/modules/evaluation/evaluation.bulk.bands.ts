@@ -95,9 +95,7 @@ export async function rateStagedIndividuals(
   if (excellentKeys.length) {
     const excellent = await bands.stagedInBands(db, excellentKeys);
     const newGoodOrAbove = await bands.stagedCountsByUnit(db, keysRated('excellent', 'good'));
-    const prior = await repo.unitRatingCounts(db, o.periodId, [
-      ...new Set(excellent.map((r) => r.unitId)),
-    ]);
+    const prior = await bands.stagedPriorCounts(db);
     demoted = quotaDemotions(
       excellent,
       (u) => newGoodOrAbove.get(u) ?? 0,

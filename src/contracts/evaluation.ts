@@ -252,6 +252,8 @@ export const rateResultDto = z.object({
   byRating: z.record(z.string(), z.number()),
   movedByQuota: z.number(),
   quotaRule: z.string(),
+  /** Collectives reaching "xuất sắc", left for their own decision (sub-unit discipline). */
+  heldForDecision: z.number(),
 });
 export type RateResultDto = z.infer<typeof rateResultDto>;
 

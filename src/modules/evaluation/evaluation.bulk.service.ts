@@ -19,7 +19,12 @@ import { writeDecisions, type DecisionToWrite } from './evaluation.decisions.ts'
 import * as bulkRepo from './evaluation.bulk.repo.ts';
 import * as repo from './evaluation.repo.ts';
 import { PERIOD } from './evaluation.periods.service.ts';
-import { rateCollective, ratingRulesFor, type Rating } from './evaluation.rules.ts';
+import {
+  collectiveCitation,
+  rateCollective,
+  ratingRulesFor,
+  type Rating,
+} from './evaluation.rules.ts';
 import { taskCountsFor } from './evaluation.workflow.service.ts';
 
 type Ctx = { db: Db; actor: Actor };
@@ -32,7 +37,9 @@ const OPEN_RULE = dataCheck('Chỉ xếp loại trong kỳ đánh giá đang m�
 
 /**
  * Collectives (units) are few: each is rated on its own, with its members' task counts and
- * disciplined members, and written in one INSERT.
+ * disciplined members, and written in one INSERT. One that reaches "xuất sắc" is held back for
+ * its own decision: QĐ 366 also asks that no sub-unit was disciplined, a count the level enters
+ * when deciding that collective (a bulk run has no way to know it).
  */
 async function rateStagedCollectives(
   tx: Db,
@@ -43,6 +50,7 @@ async function rateStagedCollectives(
 ) {
   const decided: DecisionToWrite[] = [];
   const byRating: Partial<Record<Rating, number>> = {};
+  let heldBack = 0;
   for (const c of await bulkRepo.stagedCollectives(tx)) {
     const evaluation = { memberId: null, unitPath: c.unitPath } as Parameters<
       typeof taskCountsFor
@@ -55,15 +63,17 @@ async function rateStagedCollectives(
       period.endDate,
     );
     const r = ratingRulesFor(rules, c.unitPath, on);
-    const result = rateCollective(c.total, tasks, { members: disciplined, subUnits: 0 }, r, {
-      ...r.excellentMinScore.citation,
-      rule: 'Tập thể xuất sắc: không có tổ chức trực thuộc, đảng viên bị kỷ luật',
-    });
+    const counts = { members: disciplined, subUnits: 0 };
+    const result = rateCollective(c.total, tasks, counts, r, collectiveCitation(r));
+    if (result.rating === 'excellent') {
+      heldBack++;
+      continue;
+    }
     byRating[result.rating] = (byRating[result.rating] ?? 0) + 1;
     decided.push({ evaluationId: c.id, score: c.total, result, tasks });
   }
   const written = await writeDecisions(tx, decided, by.actorName);
-  return { written, byRating };
+  return { written, heldBack, byRating };
 }
 
 export async function ratePeriod({
@@ -111,7 +121,7 @@ export async function ratePeriod({
     });
     const collectives = await rateStagedCollectives(tx, period, rules, on, by);
     const written = individuals.rated + collectives.written;
-    if (written !== staged) {
+    if (written + collectives.heldBack !== staged) {
       // Someone decided one of these meanwhile: that decision stands, and the counts below must
       // not claim this run's rating for it, so the whole run is refused and nothing is kept.
       throw conflict(
@@ -144,6 +154,7 @@ export async function ratePeriod({
       byRating,
       movedByQuota: individuals.movedByQuota,
       quotaRule: individuals.quotaRule,
+      heldForDecision: collectives.heldBack,
     };
   });
 }

@@ -239,6 +239,76 @@ describe('rating a period at once (bulk)', () => {
       expect(row.rating_citations).toEqual(expected.citations);
     }
   });
+  it('holds back a collective reaching xuất sắc for its own decision (sub-unit discipline)', async () => {
+    const db = database.db;
+    const unit = await makeUnit(db, { name: 'Đảng bộ phường Xuân La' });
+    const strong = await makeUnit(db, { parent: unit, type: 'grassroots_cell', name: 'Chi bộ 5' });
+    const steady = await makeUnit(db, { parent: unit, type: 'grassroots_cell', name: 'Chi bộ 6' });
+    const a = await makeMember(db, strong);
+    const b = await makeMember(db, steady);
+    const actor: Actor = {
+      userId: 0,
+      username: 'bulk_officer4',
+      displayName: 'Cán bộ',
+      unitId: unit.id,
+      scopePath: unit.path,
+      roles: ['admin', 'officer'],
+      permissions: [],
+      memberId: null,
+    };
+    const period = await createPeriod({
+      db,
+      actor,
+      body: {
+        unitId: unit.id,
+        kind: 'year',
+        subject: 'collective',
+        year: 2025,
+        label: 'Tập thể 2025',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+        note: '',
+      },
+    });
+    const task = {
+      periodKind: 'year',
+      startYear: 2025,
+      endYear: 2025,
+      title: 'Việc khó',
+      targets: [],
+      milestones: [],
+      status: 'approved',
+      deadline: '2025-09-30',
+    };
+    await db.insert(tasks).values([
+      { ...task, memberId: a.id, unitId: strong.id, unitPath: strong.path, outcome: 'exceeded' },
+      { ...task, memberId: b.id, unitId: steady.id, unitPath: steady.path, outcome: 'on_time' },
+    ]);
+    for (const [cell, score] of [
+      [strong, 95],
+      [steady, 75],
+    ] as const) {
+      await db.execute(sql`
+        with e as (update evaluations set stage = 'advisory'
+                   where period_id = ${period.id} and target_unit_id = ${cell.id} returning id)
+        insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
+        select id, 'advisory', '{}'::jsonb, ${score}, 'Ban tổ chức' from e`);
+    }
+
+    const result = await ratePeriod({ db, actor, periodId: period.id });
+    expect(result).toMatchObject({
+      rated: 1,
+      skipped: 1,
+      heldForDecision: 1,
+      byRating: { good: 1 },
+    });
+    const decided = rowsOf<{ target_unit_id: number; rating: string }>(
+      await db.execute(sql`select e.target_unit_id, d.rating
+        from evaluations e join evaluation_decisions d on d.evaluation_id = e.id
+        where e.period_id = ${period.id}`),
+    );
+    expect(decided).toEqual([{ target_unit_id: steady.id, rating: 'good' }]);
+  });
   it('refuses a unit outside the period, and a closed period, deciding nothing', async () => {
     const db = database.db;
     const unit = await makeUnit(db, { name: 'Đảng bộ phường Nhật Tân' });

@@ -156,6 +156,15 @@ export function rateIndividual(score: number, tasks: TaskCounts, rules: RatingRu
 }
 
 /**
+ * The condition of QĐ 366 on collectives, cited from the document that sets the "xuất sắc"
+ * threshold in force (the registry's entry says which).
+ */
+export const collectiveCitation = (rules: RatingRules): Citation => ({
+  ...rules.excellentMinScore.citation,
+  rule: 'Tập thể xuất sắc: không có tổ chức trực thuộc, đảng viên bị kỷ luật',
+});
+
+/**
  * Collectives (QĐ 366): "xuất sắc" also needs no sub-unit and no member disciplined in the
  * period; otherwise the collective is rated at most "tốt".
  */

@@ -27,6 +27,7 @@ import { toCriterionDto, toRowDto } from './evaluation.periods.service.ts';
 import {
   checkExcellentQuota,
   checkScores,
+  collectiveCitation,
   noTasks,
   rateCollective,
   rateIndividual,
@@ -113,10 +114,13 @@ async function rate(
   const ratingRules = ratingRulesFor(rules, e.unitPath, on);
   if (e.targetUnitId === null) return rateIndividual(score, tasks, ratingRules);
   const members = await repo.disciplinedMembers(db, e.unitPath, period.startDate, period.endDate);
-  return rateCollective(score, tasks, { members, subUnits: subUnitsDisciplined }, ratingRules, {
-    ...ratingRules.excellentMinScore.citation,
-    rule: 'Tập thể xuất sắc: không có tổ chức trực thuộc, đảng viên bị kỷ luật',
-  });
+  return rateCollective(
+    score,
+    tasks,
+    { members, subUnits: subUnitsDisciplined },
+    ratingRules,
+    collectiveCitation(ratingRules),
+  );
 }
 
 const toStepDto = (s: repo.StepRow): StepDto => ({

@@ -274,6 +274,14 @@ function RateModal({ periodId, onClose }: { periodId: number; onClose: () => voi
               {(result.byRating[k] ?? 0).toLocaleString('vi-VN')}
             </div>
           ))}
+          {result.heldForDecision > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              message={`${result.heldForDecision.toLocaleString('vi-VN')} tập thể đủ điều kiện “Hoàn thành xuất sắc” chưa được xếp loại`}
+              description="QĐ 366-QĐ/TW: tập thể xuất sắc không có tổ chức trực thuộc bị kỷ luật. Nhập số tổ chức trực thuộc bị kỷ luật trong kỳ khi quyết định từng tập thể."
+            />
+          )}
           {result.movedByQuota > 0 && (
             <Alert
               type="warning"

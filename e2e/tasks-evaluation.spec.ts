@@ -91,3 +91,21 @@ test('đăng ký việc, phê duyệt, đánh giá kết quả, xếp loại c�
   await expect(tab.getByText('Năm 2024 (Năm)')).toBeVisible();
   await page.screenshot({ path: '/tmp/canbo-tasks-evaluation-member.png', fullPage: true });
 });
+
+/** QĐ 366 has five criteria frameworks: before the first step the level picks another one. */
+test('chọn khung tiêu chí của phiếu trước bước đánh giá đầu tiên', async ({ page }) => {
+  await login(page);
+  const periods = await (await page.request.get('/api/evaluation/periods?year=2025')).json();
+  const period = periods.items[0] as { id: number };
+  const list = await (
+    await page.request.get(`/api/evaluation/periods/${period.id}/evaluations?stage=none&pageSize=1`)
+  ).json();
+  const row = list.items[0] as { id: number };
+  await page.goto(`/evaluation/evaluations/${row.id}`);
+  await page.getByLabel('Khung tiêu chí').click();
+  await page.getByTitle('Đảng viên không làm việc trong hệ thống chính trị').click();
+  await expect(page.getByText('Đã đổi khung tiêu chí')).toBeVisible();
+  const after = await (await page.request.get(`/api/evaluations/${row.id}`)).json();
+  expect(after.frameworkName).toBe('Đảng viên không làm việc trong hệ thống chính trị');
+  await page.screenshot({ path: '/tmp/canbo-evaluation-framework.png', fullPage: true });
+});

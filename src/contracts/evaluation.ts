@@ -164,6 +164,7 @@ export const evaluationRowDto = z.object({
   targetUnitId: z.number().nullable(),
   name: z.string(),
   unitName: z.string(),
+  frameworkId: z.number(),
   frameworkName: z.string(),
   stage: z.string(),
   selfTotal: z.number().nullable(),
@@ -222,9 +223,16 @@ export const evaluationDto = evaluationRowDto.extend({
     collective: z.boolean(),
     advisory: z.boolean(),
     decide: z.boolean(),
+    framework: z.boolean(),
   }),
 });
 export type EvaluationDto = z.infer<typeof evaluationDto>;
+
+/** The criteria framework of one evaluation (QĐ 366: five frameworks), before its first step. */
+export const frameworkBody = z.object({
+  version: versionField,
+  frameworkId: z.number().int().positive(),
+});
 
 export const stepBody = z.object({
   version: versionField,

@@ -150,6 +150,12 @@ export const evaluationAccess: ModuleAccess = {
         payload: { version: 1, scores: {}, comment: 'x' },
       }),
     ],
+    'PUT /api/evaluations/:id/framework': [
+      (w) => ({
+        url: `/api/evaluations/${w.ids.evaluationA}/framework`,
+        payload: { version: 1, frameworkId: 1 },
+      }),
+    ],
     'POST /api/evaluations/:id/decide': [
       (w) => ({ url: `/api/evaluations/${w.ids.evaluationA}/decide`, payload: { version: 1 } }),
     ],

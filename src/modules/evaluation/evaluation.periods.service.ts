@@ -356,6 +356,7 @@ export const toRowDto = (r: RowJoin): EvaluationRowDto => ({
   targetUnitId: r.e.targetUnitId,
   name: r.memberName ?? r.unitName,
   unitName: r.unitName,
+  frameworkId: r.e.frameworkId,
   frameworkName: r.frameworkName,
   stage: r.e.stage,
   selfTotal: r.selfTotal === null ? null : Number(r.selfTotal),

@@ -11,6 +11,7 @@ import {
   evaluationListQuery,
   evaluationPage,
   feedbackDto,
+  frameworkBody,
   frameworkDto,
   memberRatingDto,
   periodDto,
@@ -32,6 +33,7 @@ import type { AppDeps } from '../../app.ts';
 import { ratePeriod } from './evaluation.bulk.service.ts';
 import * as periods from './evaluation.periods.service.ts';
 import * as report from './evaluation.report.service.ts';
+import { changeFramework } from './evaluation.framework.service.ts';
 import * as workflow from './evaluation.workflow.service.ts';
 
 const TAGS = ['Đánh giá, xếp loại'];
@@ -310,6 +312,26 @@ export const evaluationRoutes =
           actor: actorOf(request),
           id: request.params.id,
           step: request.params.step,
+          body: request.body,
+        }),
+    );
+
+    app.put(
+      '/api/evaluations/:id/framework',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Chọn khung tiêu chí của phiếu (trước bước đánh giá đầu tiên)',
+          params: idParam,
+          body: frameworkBody,
+          response: { 200: evaluationDto, ...errors },
+        },
+      },
+      async (request) =>
+        changeFramework({
+          db,
+          actor: actorOf(request),
+          id: request.params.id,
           body: request.body,
         }),
     );

@@ -128,7 +128,13 @@ describe('workflow of one person, and a task outcome changing the rating', () =>
 
   it('the person self-assesses and sees only their own evaluation', async () => {
     e = await evaluationOf(member, owner.id);
-    expect(e.can).toEqual({ self: true, collective: false, advisory: false, decide: false });
+    expect(e.can).toEqual({
+      self: true,
+      collective: false,
+      advisory: false,
+      decide: false,
+      framework: false,
+    });
     e = await step(member, e, 'self', 96);
     expect(e).toMatchObject({ stage: 'self', selfTotal: 96 });
     const mine = (await member.get('/api/evaluations/mine')).json<MemberRatingDto[]>();
@@ -338,5 +344,71 @@ describe('overlapping periods', () => {
       endDate: '2025-06-30',
     });
     expect(adHoc.statusCode, adHoc.body).toBe(201);
+  });
+});
+
+describe('choosing the criteria framework', () => {
+  it('the level picks one of the five frameworks before the first step, not after; not the person', async () => {
+    const res = await officer.post('/api/evaluation/periods', {
+      unitId: cell.id,
+      kind: 'quarter',
+      subject: 'individual',
+      year: 2025,
+      startDate: '2025-04-01',
+      endDate: '2025-06-30',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const quarter = res.json<PeriodDto>();
+    const rows = (await officer.get(`/api/evaluation/periods/${quarter.id}/evaluations`)).json<{
+      items: EvaluationRowDto[];
+    }>().items;
+    const id = rows.find((r) => r.memberId === owner.id)!.id;
+    const frameworks = (await officer.get('/api/evaluation/frameworks')).json<
+      {
+        id: number;
+        code: string;
+        name: string;
+        criteria: { id: number; postTitleCode: string | null }[];
+      }[]
+    >();
+    const byCode = (code: string) => frameworks.find((f) => f.code === code)!;
+    const put = (client: Client, version: number, code: string) =>
+      client.send({
+        method: 'PUT',
+        url: `/api/evaluations/${id}/framework`,
+        payload: { version, frameworkId: byCode(code).id },
+      });
+    let e = (await officer.get(`/api/evaluations/${id}`)).json<EvaluationDto>();
+    expect(e.frameworkId).toBe(byCode('staff').id);
+    expect(e.can.framework).toBe(true);
+
+    const collective = await put(officer, e.version, 'collective');
+    expect(collective.statusCode).toBe(400);
+    expect(collective.json().message).toContain('khung tiêu chí đang dùng cho cá nhân');
+    expect((await put(member, e.version, 'outside')).statusCode).toBe(403);
+
+    const changed = await put(officer, e.version, 'outside');
+    expect(changed.statusCode, changed.body).toBe(200);
+    e = changed.json<EvaluationDto>();
+    expect(e.frameworkName).toBe(byCode('outside').name);
+    const own = byCode('outside').criteria.filter((c) => c.postTitleCode === null);
+    expect(e.criteria.map((c) => c.id).sort()).toEqual(own.map((c) => c.id).sort());
+
+    // The person self-assesses on those criteria; the framework is then fixed.
+    e = await step(
+      member,
+      (await member.get(`/api/evaluations/${id}`)).json<EvaluationDto>(),
+      'self',
+      80,
+    );
+    expect(e.can.framework).toBe(false);
+    const late = await put(officer, e.version, 'central');
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toContain('Phiếu đã có bước đánh giá');
+    const audit = await t.database.query<{ summary: string }>(
+      `select summary from audit_log where entity_type = 'evaluation' and entity_id = $1`,
+      [id],
+    );
+    expect(audit.map((h) => h.summary).join('\n')).toContain('Đổi khung tiêu chí');
   });
 });

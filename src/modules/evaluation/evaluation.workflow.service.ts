@@ -57,7 +57,7 @@ const OWN_RULE = accessCheck(
 );
 
 /** Who may write which step of this evaluation (the UI shows the same answers). */
-function permissions(actor: Actor, e: Loaded['e'], period: repo.PeriodRow) {
+export function permissions(actor: Actor, e: Loaded['e'], period: repo.PeriodRow) {
   const open = period.status === 'open' && e.stage !== 'decided';
   const own = e.memberId !== null && actor.memberId === e.memberId;
   const writer = hasRole(actor, 'admin', 'officer') && isInScope(actor, e.unitPath) && !own;
@@ -68,10 +68,12 @@ function permissions(actor: Actor, e: Loaded['e'], period: repo.PeriodRow) {
     collective: open && writer && stage >= 1 && stage <= 2,
     advisory: open && writer && stage >= 2 && stage <= 3,
     decide: open && writer && stage === 3 && isInScope(actor, period.unitPath),
+    // The framework sets the criteria the steps score: it can change only before the first step.
+    framework: open && writer && stage === 0,
   };
 }
 
-async function load(db: Db, actor: Actor, id: number, forUpdate = false) {
+export async function load(db: Db, actor: Actor, id: number, forUpdate = false) {
   const row = await repo.findEvaluation(db, actor, id, forUpdate);
   if (!row) throw notFound(EVALUATION);
   const own = row.e.memberId !== null && row.e.memberId === actor.memberId;

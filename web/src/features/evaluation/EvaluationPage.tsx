@@ -21,6 +21,7 @@ import { canBrowse } from '../../lib/roles.ts';
 import { formatDate } from '../../lib/vn.ts';
 import { useCurrentUser } from '../auth/auth.tsx';
 import { FeedbackList } from './FeedbackCard.tsx';
+import { FrameworkField } from './FrameworkField.tsx';
 import {
   criterionPartLabels,
   points,
@@ -54,7 +55,9 @@ export function EvaluationPage() {
       </Typography.Title>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label="Đơn vị">{e.unitName}</Descriptions.Item>
-        <Descriptions.Item label="Khung tiêu chí">{e.frameworkName}</Descriptions.Item>
+        <Descriptions.Item label="Khung tiêu chí">
+          <FrameworkField e={e} />
+        </Descriptions.Item>
         <Descriptions.Item label="Thời gian đánh giá">
           {formatDate(e.periodStart)} – {formatDate(e.periodEnd)}
         </Descriptions.Item>

@@ -41,6 +41,7 @@ export default function TaskStatsPage() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <UnitPicker
+          aria-label="Tổ chức đảng"
           value={unitId}
           onChange={setUnitId}
           allowClear

@@ -49,3 +49,23 @@ test('kế thừa chức danh chủ chốt: thấy chức danh chưa có ngườ
   await expect(page.getByText(/Cán bộ nữ/).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/planning-structure.png', fullPage: true });
 });
+
+test('hồ sơ đảng viên có thẻ Quy hoạch: chức danh, nhiệm kỳ, quyết định, dẫn đến quỹ quy hoạch', async ({
+  page,
+}) => {
+  await login(page);
+  const pools = await (await page.request.get('/api/planning/pools?pageSize=50')).json();
+  const pool = (pools.items as { id: number; activeCount: number }[]).find(
+    (p) => p.activeCount > 0,
+  )!;
+  const detail = await (await page.request.get(`/api/planning/pools/${pool.id}`)).json();
+  const person = (detail.entries as { memberId: number; status: string }[]).find(
+    (e) => e.status === 'active',
+  )!;
+  await page.goto(`/members/${person.memberId}?tab=planning`);
+  const tab = page.getByRole('tabpanel');
+  await expect(tab.getByText('Đang trong quy hoạch').first()).toBeVisible();
+  await tab.locator(`a[href="/planning/pools/${pool.id}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/planning/pools/${pool.id}$`));
+  await expect(page.getByText('Số người trong quy hoạch')).toBeVisible();
+});

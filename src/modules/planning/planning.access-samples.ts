@@ -51,6 +51,7 @@ export const planningAccess: ModuleAccess = {
     };
   },
   samples: {
+    'GET /api/members/:id/planning': [(w) => ({ url: `/api/members/${w.memberA.id}/planning` })],
     'GET /api/planning/pools': [
       () => ({ url: '/api/planning/pools' }),
       (w) => ({ url: `/api/planning/pools?unitId=${w.unitA.id}` }),

@@ -128,6 +128,41 @@ export async function entriesOfPools(db: Db, poolIds: readonly number[], activeO
   return rowsOf<EntryView>(result);
 }
 
+/** A person's entries in the pools the actor sees (scoped through the pool's unit), newest term first. */
+export async function entriesOfMember(db: Db, actor: Actor, memberId: number) {
+  const result = await db.execute(sql`
+    select e.id, e.pool_id as "poolId", t.name as "postTitleName", u.name as "unitName", p.term,
+           e.source, e.nomination_round as "nominationRound", e.votes_cast as "votesCast",
+           e.votes_for as "votesFor", e.decision_number as "decisionNumber",
+           e.decision_date::text as "decisionDate", e.political_standard as "politicalStandard",
+           e.status, e.removed_date::text as "removedDate",
+           e.removal_decision_number as "removalDecisionNumber", e.removal_reason as "removalReason"
+    from planning_entries e
+    join planning_pools p on p.id = e.pool_id
+    join post_titles t on t.id = p.post_title_id
+    join units u on u.id = p.unit_id
+    where e.member_id = ${memberId} and ${inScope(sql`u.path`, actor)}
+    order by p.term desc, (e.status = 'active') desc, e.decision_date desc, e.id`);
+  return rowsOf<{
+    id: number;
+    poolId: number;
+    postTitleName: string;
+    unitName: string;
+    term: string;
+    source: string;
+    nominationRound: string;
+    votesCast: number | null;
+    votesFor: number | null;
+    decisionNumber: string;
+    decisionDate: string;
+    politicalStandard: string;
+    status: string;
+    removedDate: string | null;
+    removalDecisionNumber: string;
+    removalReason: string;
+  }>(result);
+}
+
 /** One entry, in scope through its pool's unit. */
 export async function findEntry(db: Db, actor: Actor, id: number, lock = false) {
   const result = await db.execute(sql`

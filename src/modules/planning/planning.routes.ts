@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorResponse, idParam } from '../../contracts/common.ts';
 import {
+  memberPlanningDto,
   addEntryBody,
   addEntryResult,
   checkEntryBody,
@@ -26,6 +28,7 @@ import {
 } from '../../contracts/planning.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
 import type { AppDeps } from '../../app.ts';
+import { memberPlanning } from './planning.member.service.ts';
 import * as service from './planning.service.ts';
 import * as review from './review.service.ts';
 import { structure, succession } from './succession.service.ts';
@@ -37,6 +40,21 @@ export const planningRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const db = deps.db;
+
+    app.get(
+      '/api/members/:id/planning',
+      {
+        schema: {
+          tags: TAGS,
+          summary:
+            'Quy hoạch của một đảng viên: các chức danh, nhiệm kỳ, quyết định, lúc ra khỏi quy hoạch',
+          params: idParam,
+          response: { 200: z.array(memberPlanningDto), ...errors },
+        },
+      },
+      async (request) =>
+        memberPlanning({ db, actor: actorOf(request), memberId: request.params.id }),
+    );
 
     app.get(
       '/api/planning/pools',

@@ -222,6 +222,19 @@ describe('pools and entries', () => {
       removalDecisionNumber: '20-QĐ/TU',
       removalReason: 'Chuyển công tác',
     });
+    // The member page lists the entry with its pool, kept after removal as history.
+    const mine = await reader.get(`/api/members/${m.id}/planning`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toEqual([
+      expect.objectContaining({
+        poolId: p.id,
+        term: TERM,
+        status: 'removed',
+        removedDate: '2026-05-01',
+        removalReason: 'Chuyển công tác',
+      }),
+    ]);
+    expect((await self.get(`/api/members/${m.id}/planning`)).statusCode).toBe(403);
     const again = await officer.post(`/api/planning/entries/${added.id}/remove`, {
       version: added.version + 1,
       removedDate: '2026-05-02',

@@ -15,6 +15,7 @@ import { MemberPostsTab } from '../posts/MemberPostsTab.tsx';
 import { MemberResumeTab } from '../resume/MemberResumeTab.tsx';
 import { MemberDossierTab } from '../dossiers/MemberDossierTab.tsx';
 import { MemberEvaluationsTab } from '../evaluation/MemberEvaluationsTab.tsx';
+import { MemberPlanningTab } from '../planning/MemberPlanningTab.tsx';
 
 export default function MemberPage() {
   const { id } = useParams();
@@ -128,6 +129,11 @@ export default function MemberPage() {
               key: 'evaluation',
               label: 'Đánh giá, xếp loại',
               children: <MemberEvaluationsTab member={member} />,
+            },
+            {
+              key: 'planning',
+              label: 'Quy hoạch',
+              children: <MemberPlanningTab member={member} />,
             },
             {
               key: 'units',

@@ -33,7 +33,8 @@ async function writeSteps(database: Database, periodId: number, salt: number, sh
     const cut = step === 'self' ? share : step === 'collective' ? share - 5 : share - 8;
     await database.query(`
       with e as (
-        select e.id, ((e.id * 7919 + ${salt}) % 1000) as h, e.framework_id, e.post_title_code
+        select e.id, ((e.id::bigint * 7919 + ${salt}) % 1000)::int as h, e.framework_id,
+          e.post_title_code
         from evaluations e where e.period_id = ${periodId}),
       off as (
         select id, framework_id, post_title_code, h,

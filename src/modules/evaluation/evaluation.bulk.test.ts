@@ -4,7 +4,7 @@ import type { Actor } from '../../core/access/actor.ts';
 import { rowsOf, type Database } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
 import { createTestDatabase } from '../../testing/harness.ts';
-import { makeMember, makeUnit, type MemberRow } from '../../testing/factories.ts';
+import { makeMember, makeUnit, type MemberRow, type UnitRow } from '../../testing/factories.ts';
 import { loadRules } from '../rules/registry.ts';
 import { tasks } from '../tasks/tasks.schema.ts';
 import { ratePeriod } from './evaluation.bulk.service.ts';
@@ -26,6 +26,41 @@ afterAll(async () => {
 
 const outcomes = ['exceeded', 'on_time', 'late', 'not_done', null] as const;
 
+/** An officer of `unit` (admin and officer roles, its subtree as scope). */
+const officerAt = (unit: UnitRow, username: string): Actor => ({
+  userId: 0,
+  username,
+  displayName: 'Cán bộ',
+  unitId: unit.id,
+  scopePath: unit.path,
+  roles: ['admin', 'officer'],
+  permissions: [],
+  memberId: null,
+});
+
+/** A year period for `unit`, opened through the use case. */
+const openYear = (
+  actor: Actor,
+  unit: UnitRow,
+  year: number,
+  subject: 'individual' | 'collective',
+  label: string,
+) =>
+  createPeriod({
+    db: database.db,
+    actor,
+    body: {
+      unitId: unit.id,
+      kind: 'year',
+      subject,
+      year,
+      label,
+      startDate: `${year}-01-01`,
+      endDate: `${year}-12-31`,
+      note: '',
+    },
+  });
+
 describe('rating a period at once (bulk)', () => {
   it('stores for every row exactly the rating, rule text, citations and task counts of the pure rules', async () => {
     const db = database.db;
@@ -33,30 +68,8 @@ describe('rating a period at once (bulk)', () => {
     const cell = await makeUnit(db, { parent: unit, type: 'grassroots_cell', name: 'Chi bộ 1' });
     const people: MemberRow[] = [];
     for (let i = 0; i < 7; i++) people.push(await makeMember(db, cell));
-    const actor: Actor = {
-      userId: 0,
-      username: 'bulk_officer',
-      displayName: 'Cán bộ',
-      unitId: unit.id,
-      scopePath: unit.path,
-      roles: ['admin', 'officer'],
-      permissions: [],
-      memberId: null,
-    };
-    const period = await createPeriod({
-      db,
-      actor,
-      body: {
-        unitId: unit.id,
-        kind: 'year',
-        subject: 'individual',
-        year: 2025,
-        label: 'Năm 2025',
-        startDate: '2025-01-01',
-        endDate: '2025-12-31',
-        note: '',
-      },
-    });
+    const actor = officerAt(unit, 'bulk_officer');
+    const period = await openYear(actor, unit, 2025, 'individual', 'Năm 2025');
     // Varied task outcomes (member i gets i tasks), one task outside the period for everyone.
     const base = {
       unitId: cell.id,
@@ -146,35 +159,13 @@ describe('rating a period at once (bulk)', () => {
     const db = database.db;
     const unit = await makeUnit(db, { name: 'Đảng bộ phường Quảng An' });
     const cell = await makeUnit(db, { parent: unit, type: 'grassroots_cell', name: 'Chi bộ 2' });
-    const actor: Actor = {
-      userId: 0,
-      username: 'bulk_officer3',
-      displayName: 'Cán bộ',
-      unitId: unit.id,
-      scopePath: unit.path,
-      roles: ['admin', 'officer'],
-      permissions: [],
-      memberId: null,
-    };
+    const actor = officerAt(unit, 'bulk_officer3');
     // 1 already decided "xuất sắc", then 5 who reach it and 9 "tốt": 15 tốt-or-above × 20% = 3
     // allowed, 1 taken, so 2 more: 99 and the first of the two 95,5; the rest go down to "tốt".
     const scores = [99, 95.5, 95.5, 92, 90, 89.99, 85, 80, 78, 75, 74, 72, 71, 70];
     const people: MemberRow[] = [];
     for (let i = 0; i <= scores.length; i++) people.push(await makeMember(db, cell));
-    const period = await createPeriod({
-      db,
-      actor,
-      body: {
-        unitId: unit.id,
-        kind: 'year',
-        subject: 'individual',
-        year: 2025,
-        label: 'Năm 2025',
-        startDate: '2025-01-01',
-        endDate: '2025-12-31',
-        note: '',
-      },
-    });
+    const period = await openYear(actor, unit, 2025, 'individual', 'Năm 2025');
     const task = {
       unitId: cell.id,
       unitPath: cell.path,
@@ -246,30 +237,8 @@ describe('rating a period at once (bulk)', () => {
     const steady = await makeUnit(db, { parent: unit, type: 'grassroots_cell', name: 'Chi bộ 6' });
     const a = await makeMember(db, strong);
     const b = await makeMember(db, steady);
-    const actor: Actor = {
-      userId: 0,
-      username: 'bulk_officer4',
-      displayName: 'Cán bộ',
-      unitId: unit.id,
-      scopePath: unit.path,
-      roles: ['admin', 'officer'],
-      permissions: [],
-      memberId: null,
-    };
-    const period = await createPeriod({
-      db,
-      actor,
-      body: {
-        unitId: unit.id,
-        kind: 'year',
-        subject: 'collective',
-        year: 2025,
-        label: 'Tập thể 2025',
-        startDate: '2025-01-01',
-        endDate: '2025-12-31',
-        note: '',
-      },
-    });
+    const actor = officerAt(unit, 'bulk_officer4');
+    const period = await openYear(actor, unit, 2025, 'collective', 'Tập thể 2025');
     const task = {
       periodKind: 'year',
       startYear: 2025,
@@ -313,30 +282,8 @@ describe('rating a period at once (bulk)', () => {
     const db = database.db;
     const unit = await makeUnit(db, { name: 'Đảng bộ phường Nhật Tân' });
     const m = await makeMember(db, unit);
-    const actor: Actor = {
-      userId: 0,
-      username: 'bulk_officer2',
-      displayName: 'Cán bộ',
-      unitId: unit.id,
-      scopePath: unit.path,
-      roles: ['admin', 'officer'],
-      permissions: [],
-      memberId: null,
-    };
-    const period = await createPeriod({
-      db,
-      actor,
-      body: {
-        unitId: unit.id,
-        kind: 'year',
-        subject: 'individual',
-        year: 2024,
-        label: 'Năm 2024',
-        startDate: '2024-01-01',
-        endDate: '2024-12-31',
-        note: '',
-      },
-    });
+    const actor = officerAt(unit, 'bulk_officer2');
+    const period = await openYear(actor, unit, 2024, 'individual', 'Năm 2024');
     await db.execute(sql`
       with e as (update evaluations set stage = 'advisory'
                  where period_id = ${period.id} and member_id = ${m.id} returning id)

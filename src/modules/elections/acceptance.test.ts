@@ -19,6 +19,7 @@ import {
 import { makeCongress, type CongressFixture } from './elections.fixture.ts';
 
 let t: TestApp;
+let root: UnitRow;
 let commune: UnitRow;
 let officer: Client;
 let reader: Client;
@@ -44,7 +45,7 @@ const pageCount = (pdf: Buffer) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  const root = await makeUnit(t.db, {
+  root = await makeUnit(t.db, {
     name: 'Đảng bộ Thành phố',
     type: 'province',
     validFrom: '2010-01-01',
@@ -278,5 +279,20 @@ describe('after the count', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toContain('đã được chuẩn y');
+  });
+
+  it('the level above cannot annul a round whose results are approved (the posts stay valid)', async () => {
+    await makeUser(t.db, root, { username: 'acc.city', roles: ['officer'] });
+    const city = await signIn(t.app, 'acc.city');
+    const res = await city.post(`/api/election-rounds/${roundId}/annul`, {
+      decision: 'Quyết định số 9-QĐ/TU',
+      reason: 'Thử hủy sau chuẩn y',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('đã được chuẩn y (123-QĐ/TU');
+    const r = (await officer.get(`/api/election-rounds/${roundId}/report`)).json<{
+      round: { status: string };
+    }>();
+    expect(r.round.status).not.toBe('annulled');
   });
 });

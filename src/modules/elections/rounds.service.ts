@@ -17,7 +17,9 @@ import { recordAudit } from '../../core/audit/audit.ts';
 import type { Db } from '../../core/db/client.ts';
 import { today } from '../../core/dates.ts';
 import { conflict, fieldError, forbidden, staleVersion } from '../../core/errors.ts';
-import { accessCheck, deny, explain } from '../../core/rules/verdict.ts';
+import { accessCheck, dataCheck, deny, explain } from '../../core/rules/verdict.ts';
+import { formatDate } from '../../core/vietnamese/index.ts';
+import { electionAcceptances } from './acceptance.schema.ts';
 import { congressInfo, thresholdBase } from './congress-link.ts';
 import { loadElectionRules } from './election-rule-values.ts';
 import {
@@ -249,6 +251,13 @@ export async function decideRound({
       .from(roundDecisions)
       .where(eq(roundDecisions.roundId, roundId));
     if (done) throw conflict('Đoàn chủ tịch đã quyết định cho vòng bầu này.');
+    const [annulled] = await tx
+      .select({ id: roundAnnulments.id })
+      .from(roundAnnulments)
+      .where(eq(roundAnnulments.roundId, roundId));
+    if (annulled) {
+      throw conflict('Kết quả vòng bầu này đã bị cấp trên hủy; không ghi quyết định cho vòng này.');
+    }
     await tx.insert(roundDecisions).values({ roundId, kind, note, decidedBy: actor.displayName });
     await recordAudit(tx, actor, {
       action: 'decide',
@@ -263,6 +272,10 @@ export async function decideRound({
 
 const ANNUL_RULE = accessCheck(
   'Kết quả bầu cử đã khóa chỉ được cấp ủy cấp trên hủy, có quyết định và lý do, dữ liệu gốc được giữ nguyên',
+);
+
+const ANNUL_AFTER_APPROVAL_RULE = dataCheck(
+  'Hủy kết quả bầu cử trước khi chuẩn y; sau chuẩn y, các chức vụ đã mở phải được xử lý bằng quyết định của cấp có thẩm quyền',
 );
 
 /** Annulment by an officer or administrator of a level ABOVE the congress's unit. */
@@ -285,6 +298,21 @@ export async function annulRound({
       .from(roundAnnulments)
       .where(eq(roundAnnulments.roundId, roundId));
     if (done) throw conflict('Kết quả vòng bầu này đã bị hủy.');
+    // The approval opened posts from these results: annulling under it would leave them open.
+    const [accepted] = await tx
+      .select()
+      .from(electionAcceptances)
+      .where(eq(electionAcceptances.electionId, election.id));
+    if (accepted) {
+      throw conflict(
+        `${explain(
+          deny(
+            `Kết quả bầu cử đã được chuẩn y (${accepted.decisionNumber} ngày ${formatDate(accepted.decisionDate)}) và đã mở các chức vụ theo kết quả này; không hủy được vòng bầu`,
+            [ANNUL_AFTER_APPROVAL_RULE],
+          ),
+        )}.`,
+      );
+    }
     await tx.insert(roundAnnulments).values({
       roundId,
       decision: body.decision,

@@ -16,56 +16,56 @@ afterAll(() => t.close());
 
 const put = (c: Client, url: string, payload: object) => c.send({ method: 'PUT', url, payload });
 
+/** A commune's closed first round in which nobody gets more than half of 7: it needs a decision. */
+async function roundElectingTooFew(name: string, username: string) {
+  const unit = await makeUnit(t.db, { parent: root, type: 'commune', name });
+  const small = await makeCongress(t.db, unit, {
+    summoned: 7,
+    absent: 0,
+    seats: 3,
+    nominees: ['Cao Văn Ánh', 'Đinh Thị Bích', 'Hà Văn Cường', 'Mai Thị Dung'],
+  });
+  await makeUser(t.db, unit, { username, roles: ['officer'] });
+  const o = await signIn(t.app, username);
+  const e = (
+    await o.post(`/api/congresses/${small.congressId}/elections`, { bodyId: small.bodyId })
+  ).json<ElectionDto>();
+  expect(e.canApprove).toBe(true);
+  await o.post(`/api/elections/${e.id}/approve-list`, {
+    agree: 7,
+    present: 7,
+    version: e.version,
+  });
+  const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
+    id: number;
+  }>().id;
+  const round = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>();
+  const all = round.candidates.map((x) => x.id);
+  const batch = (
+    await o.post(`/api/election-rounds/${rid}/batches`, { name: 'Hòm phiếu 1' })
+  ).json<EntryRoundDto>().batches[0]!.id;
+  await o.post(`/api/election-rounds/${rid}/batches/${batch}/claim`);
+  // Each ballot keeps one name (1, 1, 2, 2, 3, 3, 4): nobody gets more than half of 7.
+  const struck = [0, 0, 1, 1, 2, 2, 3].map((k) => all.filter((_, i) => i !== k));
+  for (const [i, s] of struck.entries()) {
+    const res = await o.post(`/api/election-rounds/${rid}/batches/${batch}/ballots`, {
+      serial: String(i + 1),
+      issued: true,
+      struck: s,
+    });
+    expect(res.json().judgement.valid).toBe(true);
+  }
+  await o.post(`/api/election-rounds/${rid}/batches/${batch}/finish`);
+  const early = await o.post(`/api/election-rounds/${rid}/decision`, { kind: 'another_round' });
+  expect(early.statusCode).toBe(409);
+  await put(o, `/api/election-rounds/${rid}/counts`, { issued: 7, returned: 7, version: 1 });
+  expect((await o.post(`/api/election-rounds/${rid}/close`, { version: 2 })).statusCode).toBe(200);
+  return { o, e, rid };
+}
+
 describe('a round that elects too few', () => {
   it('shows the presidium the choice, records it, and opens the next round on the remaining seats', async () => {
-    const unit = await makeUnit(t.db, {
-      parent: root,
-      type: 'commune',
-      name: 'Đảng bộ xã Ba Vòng',
-    });
-    const small = await makeCongress(t.db, unit, {
-      summoned: 7,
-      absent: 0,
-      seats: 3,
-      nominees: ['Cao Văn Ánh', 'Đinh Thị Bích', 'Hà Văn Cường', 'Mai Thị Dung'],
-    });
-    await makeUser(t.db, unit, { username: 'el.small', roles: ['officer'] });
-    const o = await signIn(t.app, 'el.small');
-    const e = (
-      await o.post(`/api/congresses/${small.congressId}/elections`, { bodyId: small.bodyId })
-    ).json<ElectionDto>();
-    expect(e.canApprove).toBe(true);
-    await o.post(`/api/elections/${e.id}/approve-list`, {
-      agree: 7,
-      present: 7,
-      version: e.version,
-    });
-    const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
-      id: number;
-    }>().id;
-    const round = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>();
-    const all = round.candidates.map((x) => x.id);
-    const batch = (
-      await o.post(`/api/election-rounds/${rid}/batches`, { name: 'Hòm phiếu 1' })
-    ).json<EntryRoundDto>().batches[0]!.id;
-    await o.post(`/api/election-rounds/${rid}/batches/${batch}/claim`);
-    // Each ballot keeps one name (1, 1, 2, 2, 3, 3, 4): nobody gets more than half of 7.
-    const struck = [0, 0, 1, 1, 2, 2, 3].map((k) => all.filter((_, i) => i !== k));
-    for (const [i, s] of struck.entries()) {
-      const res = await o.post(`/api/election-rounds/${rid}/batches/${batch}/ballots`, {
-        serial: String(i + 1),
-        issued: true,
-        struck: s,
-      });
-      expect(res.json().judgement.valid).toBe(true);
-    }
-    await o.post(`/api/election-rounds/${rid}/batches/${batch}/finish`);
-    const early = await o.post(`/api/election-rounds/${rid}/decision`, { kind: 'another_round' });
-    expect(early.statusCode).toBe(409);
-    await put(o, `/api/election-rounds/${rid}/counts`, { issued: 7, returned: 7, version: 1 });
-    expect((await o.post(`/api/election-rounds/${rid}/close`, { version: 2 })).statusCode).toBe(
-      200,
-    );
+    const { o, e, rid } = await roundElectingTooFew('Đảng bộ xã Ba Vòng', 'el.small');
     const r = (await o.get(`/api/election-rounds/${rid}/report`)).json<RoundReport>();
     expect(r.elected).toEqual([]);
     expect(r.needsDecision.needed).toBe(true);
@@ -92,6 +92,22 @@ describe('a round that elects too few', () => {
     ).json<EntryRoundDto>();
     expect(second.round).toMatchObject({ number: 2, seats: 3, form: 'strike', entryCopies: 2 });
     expect(second.candidates).toHaveLength(4);
+  });
+});
+
+describe('an annulled round', () => {
+  it('takes no presidium decision once the level above has annulled it', async () => {
+    const { o, rid } = await roundElectingTooFew('Đảng bộ xã Hủy Vòng', 'el.annulled');
+    await makeUser(t.db, root, { username: 'el.province', roles: ['officer'] });
+    const above = await signIn(t.app, 'el.province');
+    const annul = await above.post(`/api/election-rounds/${rid}/annul`, {
+      decision: 'Quyết định số 7-QĐ/TU',
+      reason: 'Vi phạm nguyên tắc bỏ phiếu kín',
+    });
+    expect(annul.statusCode, annul.body).toBe(200);
+    const res = await o.post(`/api/election-rounds/${rid}/decision`, { kind: 'another_round' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('đã bị cấp trên hủy');
   });
 });
 

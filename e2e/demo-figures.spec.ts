@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(adminPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { loginAsAdmin } from './admin-login.ts';
 
 // The demo's figures as the seeds give them. Files run in name order on one worker: this one
 // runs before imports.spec.ts, which adds members (joined 2015) to a demo cell and so, rightly,
@@ -22,7 +13,7 @@ async function login(page: Page) {
 test('thống kê đăng ký việc mới, việc khó năm 2023 của phường Tây Hồ là 94%; 4 tốt; việc quá hạn', async ({
   page,
 }) => {
-  await login(page);
+  await loginAsAdmin(page);
   await page.goto('/tasks/stats');
   await expect(page.getByText('Thống kê việc mới, việc khó')).toBeVisible();
   await page.getByRole('combobox', { name: 'Tổ chức đảng' }).fill('phường Tây Hồ');

@@ -1,16 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(adminPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { loginAsAdmin } from './admin-login.ts';
 
 /** A name of letters only, different on every run: "Nhập Bcdefg". */
 function uniqueWord(): string {
@@ -34,7 +25,7 @@ const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join(
 test('nhập đảng viên từ tệp: thấy dòng lỗi, sửa tệp, xác nhận, rồi xuất danh sách ra Excel', async ({
   page,
 }) => {
-  await login(page);
+  await loginAsAdmin(page);
   // A cell of the demo data: where a demo member holds party activity.
   const sample = await (await page.request.get('/api/members?pageSize=1')).json();
   const { unitId, unitName } = sample.items[0] as { unitId: number; unitName: string };

@@ -1,19 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(adminPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { loginAsAdmin } from './admin-login.ts';
 
 test('kế thừa chức danh chủ chốt: thấy chức danh chưa có người kế cận, mở quỹ quy hoạch, rà soát có đề xuất', async ({
   page,
 }) => {
-  await login(page);
+  await loginAsAdmin(page);
   await page.goto('/planning');
   await expect(page.getByRole('menuitem', { name: 'Quy hoạch' })).toBeVisible();
   await expect(page.getByText('Chưa có người kế cận').first()).toBeVisible();
@@ -53,7 +44,7 @@ test('kế thừa chức danh chủ chốt: thấy chức danh chưa có ngườ
 test('hồ sơ đảng viên có thẻ Quy hoạch: chức danh, nhiệm kỳ, quyết định, dẫn đến quỹ quy hoạch', async ({
   page,
 }) => {
-  await login(page);
+  await loginAsAdmin(page);
   const pools = await (await page.request.get('/api/planning/pools?pageSize=50')).json();
   const pool = (pools.items as { id: number; activeCount: number }[]).find(
     (p) => p.activeCount > 0,

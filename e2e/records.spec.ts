@@ -1,21 +1,12 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { expect, test, type Page } from '@playwright/test';
-
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(adminPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { loginAsAdmin } from './admin-login.ts';
 
 test('cảnh báo nhiệm kỳ nêu căn cứ; mở cán bộ, xem chức vụ, nghỉ hưu và tải lý lịch 2C', async ({
   page,
 }) => {
-  await login(page);
+  await loginAsAdmin(page);
   // The demo's leaders include long-held posts, so the term-limit list is not empty.
   const api = await (await page.request.get('/api/warnings?kind=term_limit&pageSize=1')).json();
   const row = api.items[0] as { memberId: number; fullName: string; postTitleName: string };
@@ -47,7 +38,7 @@ test('cảnh báo nhiệm kỳ nêu căn cứ; mở cán bộ, xem chức vụ, 
 test('quy định riêng của Tây Hồ hiện trong danh mục quy định, kèm giá trị và văn bản', async ({
   page,
 }) => {
-  await login(page);
+  await loginAsAdmin(page);
   await page.goto('/rules');
   await page.getByPlaceholder('Tìm theo tên, mã hoặc văn bản').fill('cấp phó giữ');
   const row = page.getByRole('row', { name: /Cấp phó giữ một chức vụ không quá/ });

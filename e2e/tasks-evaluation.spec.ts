@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(adminPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { loginAsAdmin } from './admin-login.ts';
 
 /**
  * Issue 5 chain: a task registered for a cadre, approved, its outcome recorded as exceeding the
@@ -19,7 +10,7 @@ test('đăng ký việc, phê duyệt, đánh giá kết quả, xếp loại c�
   page,
 }) => {
   test.setTimeout(180_000);
-  await login(page);
+  await loginAsAdmin(page);
 
   // The demo's 2025 period and one person already proposed by the advising body.
   const periods = await (await page.request.get('/api/evaluation/periods?year=2025')).json();
@@ -94,7 +85,7 @@ test('đăng ký việc, phê duyệt, đánh giá kết quả, xếp loại c�
 
 /** QĐ 366 has five criteria frameworks: before the first step the level picks another one. */
 test('chọn khung tiêu chí của phiếu trước bước đánh giá đầu tiên', async ({ page }) => {
-  await login(page);
+  await loginAsAdmin(page);
   const periods = await (await page.request.get('/api/evaluation/periods?year=2025')).json();
   const period = periods.items[0] as { id: number };
   const list = await (

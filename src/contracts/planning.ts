@@ -88,24 +88,23 @@ export const entryDto = z.object({
 export type EntryDto = z.infer<typeof entryDto>;
 
 /** One planning entry of a person, with the pool it belongs to (the member page's tab). */
-export const memberPlanningDto = z.object({
-  id: z.number(),
-  poolId: z.number(),
-  postTitleName: z.string(),
-  unitName: z.string(),
-  term: z.string(),
-  source: z.enum(planningSources),
-  nominationRound: z.string(),
-  votesCast: z.number().nullable(),
-  votesFor: z.number().nullable(),
-  decisionNumber: z.string(),
-  decisionDate: z.string(),
-  politicalStandard: z.enum(politicalStandards),
-  status: z.enum(entryStatuses),
-  removedDate: z.string().nullable(),
-  removalDecisionNumber: z.string(),
-  removalReason: z.string(),
-});
+export const memberPlanningDto = entryDto
+  .pick({
+    id: true,
+    poolId: true,
+    source: true,
+    nominationRound: true,
+    votesCast: true,
+    votesFor: true,
+    decisionNumber: true,
+    decisionDate: true,
+    politicalStandard: true,
+    status: true,
+    removedDate: true,
+    removalDecisionNumber: true,
+    removalReason: true,
+  })
+  .extend({ postTitleName: z.string(), unitName: z.string(), term: z.string() });
 export type MemberPlanningDto = z.infer<typeof memberPlanningDto>;
 
 export const poolDto = z.object({

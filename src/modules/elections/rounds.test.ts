@@ -16,29 +16,42 @@ afterAll(() => t.close());
 
 const put = (c: Client, url: string, payload: object) => c.send({ method: 'PUT', url, payload });
 
-/** A commune's closed first round in which nobody gets more than half of 7: it needs a decision. */
-async function roundElectingTooFew(name: string, username: string) {
+/** A commune's congress with its list approved by all present and its first round opened. */
+async function openFirstRound(
+  name: string,
+  username: string,
+  o: { summoned: number; nominees: string[] },
+) {
   const unit = await makeUnit(t.db, { parent: root, type: 'commune', name });
-  const small = await makeCongress(t.db, unit, {
-    summoned: 7,
+  const fx = await makeCongress(t.db, unit, {
+    summoned: o.summoned,
     absent: 0,
     seats: 3,
-    nominees: ['Cao Văn Ánh', 'Đinh Thị Bích', 'Hà Văn Cường', 'Mai Thị Dung'],
+    nominees: o.nominees,
   });
   await makeUser(t.db, unit, { username, roles: ['officer'] });
-  const o = await signIn(t.app, username);
+  const client = await signIn(t.app, username);
   const e = (
-    await o.post(`/api/congresses/${small.congressId}/elections`, { bodyId: small.bodyId })
+    await client.post(`/api/congresses/${fx.congressId}/elections`, { bodyId: fx.bodyId })
   ).json<ElectionDto>();
   expect(e.canApprove).toBe(true);
-  await o.post(`/api/elections/${e.id}/approve-list`, {
-    agree: 7,
-    present: 7,
+  await client.post(`/api/elections/${e.id}/approve-list`, {
+    agree: o.summoned,
+    present: o.summoned,
     version: e.version,
   });
-  const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
+  const rid = (await client.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
     id: number;
   }>().id;
+  return { o: client, e, rid };
+}
+
+/** A commune's closed first round in which nobody gets more than half of 7: it needs a decision. */
+async function roundElectingTooFew(name: string, username: string) {
+  const { o, e, rid } = await openFirstRound(name, username, {
+    summoned: 7,
+    nominees: ['Cao Văn Ánh', 'Đinh Thị Bích', 'Hà Văn Cường', 'Mai Thị Dung'],
+  });
   const round = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>();
   const all = round.candidates.map((x) => x.id);
   const batch = (
@@ -113,26 +126,10 @@ describe('an annulled round', () => {
 
 describe('the đồng ý / không đồng ý form', () => {
   it('is used without surplus; a name with both or neither box is not counted, the ballot stays valid', async () => {
-    const unit = await makeUnit(t.db, { parent: root, type: 'commune', name: 'Đảng bộ xã Đủ Số' });
-    const fx3 = await makeCongress(t.db, unit, {
+    const { o, rid } = await openFirstRound('Đảng bộ xã Đủ Số', 'el.yesno', {
       summoned: 5,
-      absent: 0,
-      seats: 3,
       nominees: ['Bùi Văn Khánh', 'Chu Thị Lan', 'Dương Văn Minh'],
     });
-    await makeUser(t.db, unit, { username: 'el.yesno', roles: ['officer'] });
-    const o = await signIn(t.app, 'el.yesno');
-    const e = (
-      await o.post(`/api/congresses/${fx3.congressId}/elections`, { bodyId: fx3.bodyId })
-    ).json<ElectionDto>();
-    await o.post(`/api/elections/${e.id}/approve-list`, {
-      agree: 5,
-      present: 5,
-      version: e.version,
-    });
-    const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
-      id: number;
-    }>().id;
     const round = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>();
     expect(round.round.form).toBe('yesno');
     const [a, b, c] = round.candidates.map((x) => x.id) as [number, number, number];
@@ -159,30 +156,10 @@ describe('the đồng ý / không đồng ý form', () => {
 
 describe('a ballot entered in the wrong batch', () => {
   it('can be entered in its own batch once withdrawn from the wrong one, and not before', async () => {
-    const unit = await makeUnit(t.db, {
-      parent: root,
-      type: 'commune',
-      name: 'Đảng bộ xã Hai Hòm',
-    });
-    const fx = await makeCongress(t.db, unit, {
+    const { o, rid } = await openFirstRound('Đảng bộ xã Hai Hòm', 'el.twobox', {
       summoned: 7,
-      absent: 0,
-      seats: 3,
       nominees: ['Lý Văn Nam', 'Tô Thị Oanh', 'Vũ Văn Phúc', 'Hồ Thị Quỳnh'],
     });
-    await makeUser(t.db, unit, { username: 'el.twobox', roles: ['officer'] });
-    const o = await signIn(t.app, 'el.twobox');
-    const e = (
-      await o.post(`/api/congresses/${fx.congressId}/elections`, { bodyId: fx.bodyId })
-    ).json<ElectionDto>();
-    await o.post(`/api/elections/${e.id}/approve-list`, {
-      agree: 7,
-      present: 7,
-      version: e.version,
-    });
-    const rid = (await o.post(`/api/elections/${e.id}/rounds`, { entryCopies: 1 })).json<{
-      id: number;
-    }>().id;
     const [first] = (await o.get(`/api/election-rounds/${rid}/entry`)).json<EntryRoundDto>()
       .candidates;
     await o.post(`/api/election-rounds/${rid}/batches`, { name: 'Hòm phiếu 1' });

@@ -3,11 +3,11 @@
  * rows one at a time — exceljs's streaming reader for .xlsx, csv-parse for .csv — so a
  * 100,000-row file never sits in memory as a workbook.
  */
-import { StringDecoder } from 'node:string_decoder';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
+import JSZip from 'jszip';
 import { cite, fileRules, type RawCell } from './imports.rules.ts';
 
 export type FileKind = 'xlsx' | 'csv';
@@ -89,61 +89,75 @@ function plain(v: ExcelValue): RawCell {
   return null;
 }
 
-/** UTF-8 text of a byte stream, with characters split across chunks put back together. */
-async function* decodeUtf8(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of source) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
+interface ReaderInternals {
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(
+    iterator: AsyncIterable<string>,
+    sheetNo: string,
+  ): Generator<{ value: AsyncIterable<{ number: number; values: unknown }> }>;
 }
 
-interface ReaderInternals {
-  _parseWorksheet(
-    iterator: AsyncIterable<Buffer | string>,
-    sheetNo: string,
-  ): AsyncGenerator<unknown>;
-  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+/** A readable stream of one part of the package, as UTF-8 text (letters split across chunks kept whole). */
+function partText(zip: JSZip, name: string): PassThrough | null {
+  const file = zip.file(name);
+  if (!file) return null;
+  const text = file.nodeStream('nodebuffer').pipe(new PassThrough());
+  text.setEncoding('utf8');
+  return text;
+}
+
+function requiredPart(zip: JSZip, name: string): PassThrough {
+  const part = partText(zip, name);
+  if (!part) throw new Error(`tệp không có phần "${name}" của một bảng tính Excel`);
+  return part;
+}
+
+/** The package path of the workbook's first sheet (in the workbook's order, not the zip's). */
+function firstSheetPath(r: ReaderInternals): string {
+  const rId = r.model?.sheets?.[0]?.rId;
+  const target = r.workbookRels?.find((rel) => rel.Id === rId)?.Target;
+  if (!target) throw new Error('bảng tính không có trang tính nào');
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
 /**
- * exceljs's streaming reader decodes each decompressed chunk on its own, so a Vietnamese
- * letter whose bytes straddle two chunks comes out as "��" (seen on 100,000-row files). The
- * sheet and shared-string streams are decoded here instead, as one text.
+ * The rows of the first sheet, read with exceljs's row parser. The package is opened by its
+ * directory and its parts are fed in the order the parser needs (relations, workbook, shared
+ * strings, styles, then the sheet): exceljs's own pass over the zip in file order lost the
+ * workbook part now and then when the machine was loaded ("reading 'sheets'"), and writers
+ * put the parts in any order. Parts are decoded as whole UTF-8 text, since exceljs decodes
+ * each chunk on its own and splits Vietnamese letters that straddle two chunks.
  */
-function utf8Safe(reader: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader>) {
-  const r = reader as unknown as ReaderInternals;
-  const parseWorksheet = r._parseWorksheet.bind(r);
-  const parseSharedStrings = r._parseSharedStrings.bind(r);
-  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodeUtf8(iterator), sheetNo);
-  r._parseSharedStrings = (entry) => {
-    entry.setEncoding('utf8');
-    return parseSharedStrings(entry);
-  };
-  return reader;
-}
-
 async function* xlsxRows(content: Buffer): AsyncGenerator<SheetRow> {
-  const reader = utf8Safe(
-    new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    }),
-  );
-  for await (const sheet of reader) {
+  const zip = await JSZip.loadAsync(content);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const r = reader as unknown as ReaderInternals;
+  await r._parseRels(requiredPart(zip, 'xl/_rels/workbook.xml.rels'));
+  await r._parseWorkbook(requiredPart(zip, 'xl/workbook.xml'));
+  const sharedStrings = partText(zip, 'xl/sharedStrings.xml');
+  if (sharedStrings) for await (const _ of r._parseSharedStrings(sharedStrings)) void _;
+  const styles = partText(zip, 'xl/styles.xml');
+  if (styles) await r._parseStyles(styles);
+  const path = firstSheetPath(r);
+  const sheetNo = /(\d+)\.xml$/.exec(path)?.[1] ?? '1';
+  for (const { value: sheet } of r._parseWorksheet(requiredPart(zip, path), sheetNo)) {
     for await (const row of sheet) {
       const values = row.values as ExcelValue[];
       const cells: RawCell[] = [];
       for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
       yield { row: row.number, cells };
     }
-    // Only the first sheet holds data; the others are the guide and the code lists.
-    return;
   }
 }
 

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { loginAsAdmin } from './admin-login.ts';
 
 test('kế thừa chức danh chủ chốt: thấy chức danh chưa có người kế cận, mở quỹ quy hoạch, rà soát có đề xuất', async ({
@@ -10,6 +12,25 @@ test('kế thừa chức danh chủ chốt: thấy chức danh chưa có ngườ
   await expect(page.getByText('Chưa có người kế cận').first()).toBeVisible();
   await expect(page.getByText('Chỉ có 1 người kế cận', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/planning-succession.png', fullPage: true });
+
+  // The Excel export holds every key post of the scope, not just the page on screen.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Xuất Excel' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^Quy hoạch kế thừa - .*\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const statuses: string[] = [];
+  wb.getWorksheet('Kế thừa')!.eachRow((row) => statuses.push(String(row.getCell(9).value ?? '')));
+  const shown = await page
+    .getByText(/^\d[\d.]* chức danh$/)
+    .first()
+    .textContent();
+  expect(statuses.filter((s) => s !== 'Tình trạng' && s !== '').length).toBe(
+    Number(shown!.replace(/\D/g, '')),
+  );
+  expect(statuses).toContain('Chưa có người kế cận');
 
   // A pool with successors: how they entered (ballot counts) and the QĐ 377 limit.
   const withSuccessors = page

@@ -27,10 +27,12 @@ import {
   updateEntryBody,
 } from '../../contracts/planning.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
+import { attachmentHeader, XLSX_MIME } from '../../core/office/xlsx.ts';
 import type { AppDeps } from '../../app.ts';
 import { memberPlanning } from './planning.member.service.ts';
 import * as service from './planning.service.ts';
 import * as review from './review.service.ts';
+import { exportSuccession } from './succession.export.ts';
 import { structure, succession } from './succession.service.ts';
 
 const TAGS = ['Quy hoạch cán bộ'];
@@ -234,6 +236,30 @@ export const planningRoutes =
         },
       },
       async (request) => succession({ db, actor: actorOf(request), query: request.query }),
+    );
+
+    app.get(
+      '/api/planning/succession/export.xlsx',
+      {
+        schema: {
+          tags: TAGS,
+          summary:
+            'Xuất Excel: kế thừa các chức danh chủ chốt (mọi trang) và cơ cấu nguồn quy hoạch',
+          querystring: successionQuery.omit({ page: true, pageSize: true }),
+          response: { 200: z.any().describe('Tệp .xlsx'), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { buffer, fileName } = await exportSuccession({
+          db,
+          actor: actorOf(request),
+          query: request.query,
+        });
+        return reply
+          .type(XLSX_MIME)
+          .header('content-disposition', attachmentHeader(fileName))
+          .send(buffer);
+      },
     );
 
     app.get(

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CheckEntryResult,
@@ -453,5 +454,38 @@ describe('succession view and structure', () => {
     expect(s.people).toBe(3);
     expect(s.ageBands.reduce((a, b) => a + b.count, 0)).toBe(3);
     expect(s.shares.find((x) => x.key === 'women')).toMatchObject({ count: 0, targetPercent: 25 });
+
+    // The export has every post (not one page) and the structure, as the screen shows them.
+    const file = await reader.get(
+      `/api/planning/succession/export.xlsx?unitId=${district.id}&term=${TERM}&date=2026-02-01`,
+    );
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.headers['content-disposition']).toContain(
+      encodeURIComponent('Quy hoạch kế thừa - 2026-2031 - Đảng ủy xã Kế Thừa.xlsx'),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rowsOf = (name: string) =>
+      (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).map((r) => (r ?? []).slice(1));
+    const posts = rowsOf('Kế thừa').filter((r) => typeof r[6] === 'number');
+    expect(posts.map((r) => [r[0], r[2], r[4], r[6], r[8]])).toEqual([
+      ['Bí thư', 'Người Giữ Chức', 56, 2, 'Đủ nguồn'],
+      ...posts.slice(1).map((r) => [r[0], 'Khuyết', undefined, r[6], r[8]]),
+    ]);
+    expect(
+      posts
+        .slice(1)
+        .map((r) => `${r[6]} ${r[8]}`)
+        .sort(),
+    ).toEqual(['0 Chưa có người kế cận', '1 Chỉ có 1 người']);
+    expect(String(posts[0]![7])).toContain('Kế Cận Bí thư 0');
+    const shares = rowsOf('Cơ cấu');
+    expect(shares).toContainEqual(['Cán bộ nữ', 0, 0, 25]);
+    expect(
+      shares.filter((r) => String(r[0]).includes('tuổi') && typeof r[1] === 'number'),
+    ).toHaveLength(4);
+    expect((await self.get(`/api/planning/succession/export.xlsx?term=${TERM}`)).statusCode).toBe(
+      403,
+    );
   });
 });

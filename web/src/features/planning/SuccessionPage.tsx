@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Checkbox, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { api, buildQuery } from '../../api/client.ts';
 import { IsoDatePicker, todayIso } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/errors.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
@@ -40,6 +40,7 @@ export default function SuccessionPage() {
     placeholderData: keepPreviousData,
   });
   const reset = () => setPage(1);
+  const d = list.data;
 
   const columns: TableColumnsType<SuccessionRowDto> = [
     {
@@ -94,7 +95,6 @@ export default function SuccessionPage() {
     { title: 'Tình trạng', render: (_, r) => coverageTag[r.coverage], width: 170 },
   ];
 
-  const d = list.data;
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -134,6 +134,17 @@ export default function SuccessionPage() {
         >
           Chỉ chức danh chưa có hoặc chỉ có 1 người kế cận
         </Checkbox>
+        <Button
+          href={`/api/planning/succession/export.xlsx${buildQuery({
+            unitId: q.unitId,
+            term,
+            date,
+            gapsOnly: q.gapsOnly,
+          })}`}
+          disabled={!d}
+        >
+          Xuất Excel
+        </Button>
       </Space>
       {!validTerm(term) && <Alert type="warning" title="Nhiệm kỳ phải có dạng 2030-2035" />}
       {list.error && <ErrorAlert error={list.error} />}

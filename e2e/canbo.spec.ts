@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { searchKey } from '../src/core/vietnamese/unaccent.ts';
+import { loginAsAdmin } from './admin-login.ts';
 
 const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
 
@@ -20,8 +21,7 @@ test('mật khẩu sai: hiện thông báo lỗi và vẫn ở trang đăng nh�
 test('tìm đảng viên theo tên không dấu, sửa một trường, thấy thay đổi trong lịch sử', async ({
   page,
 }) => {
-  await login(page, 'admin', adminPassword);
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
+  await loginAsAdmin(page);
 
   // A demo member whose name carries diacritics, found the way a user would type it: no marks.
   const found = await page.request.get('/api/members?q=nguyen%20thi&pageSize=1');
@@ -66,8 +66,7 @@ test('cây tổ chức hiển thị số liệu toàn đảng bộ và tổ ch�
 test('hai cán bộ cùng sửa một hồ sơ: người lưu sau nhận thông báo xung đột, không ghi đè', async ({
   page,
 }) => {
-  await login(page, 'admin', adminPassword);
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
+  await loginAsAdmin(page);
   const found = await page.request.get('/api/members?q=tran&pageSize=1');
   const member = (await found.json()).items[0] as { id: number };
   await page.goto(`/members/${member.id}`);
@@ -91,8 +90,7 @@ test('hai cán bộ cùng sửa một hồ sơ: người lưu sau nhận thông 
 });
 
 test('nhập sai: thông báo tiếng Việt nêu đúng trường, không lưu gì', async ({ page }) => {
-  await login(page, 'admin', adminPassword);
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
+  await loginAsAdmin(page);
   const found = await page.request.get('/api/members?pageSize=1');
   const member = (await found.json()).items[0] as { id: number; fullName: string };
   await page.goto(`/members/${member.id}`);

@@ -1,21 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { loginAsAdmin } from './admin-login.ts';
 
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
 const shots = process.env.E2E_SCREENSHOTS;
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(adminPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Cây tổ chức').first()).toBeVisible();
-}
 
 test('đại hội mẫu: đề án nhân sự 14,08% / 58,02% / 41,98%, phễu 151 → 75 → 34, điểm danh bằng mã thẻ', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await login(page);
+  await loginAsAdmin(page);
   await page.goto('/congresses');
   const link = page.getByRole('link', { name: /Đại hội đại biểu .* lần thứ XVIII/ });
   await expect(link).toBeVisible();

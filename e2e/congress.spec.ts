@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import JSZip from 'jszip';
+import { loginAsAdmin } from './admin-login.ts';
 
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
 const counterPassword = 'to-kiem-phieu-mat-khau-9';
 const shots = process.env.E2E_SHOTS;
 
@@ -112,8 +112,7 @@ test('một đại hội chi bộ: triệu tập, danh sách, hai người nhậ
 }) => {
   test.setTimeout(180_000);
   const admin = await browser.newPage();
-  await login(admin, 'admin', adminPassword);
-  await expect(admin.getByText('Cây tổ chức').first()).toBeVisible();
+  await loginAsAdmin(admin);
   const world = await setUp(admin.request);
 
   // Summon every member of the cell and set up the counting committee, on the congress page.

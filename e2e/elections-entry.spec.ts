@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { loginAsAdmin } from './admin-login.ts';
 
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
 const counterPassword = 'kiem-phieu-mat-khau-1';
 const shots = process.env.E2E_SHOTS;
 
@@ -82,8 +82,7 @@ test('danh sách, nhập phiếu hai lần độc lập, xử lý chênh lệch,
   browser,
 }) => {
   const admin = await browser.newPage();
-  await login(admin, 'admin', adminPassword);
-  await expect(admin.getByText('Cây tổ chức').first()).toBeVisible();
+  await loginAsAdmin(admin);
   const { electionId } = await setUp(admin.request);
 
   await admin.goto(`/elections/${electionId}`);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation } from 'react-router-dom';
 import { errorMessage } from '../../components/errors.tsx';
 import { homePath } from '../../lib/roles.ts';
 import { useAuth } from './auth.tsx';
@@ -18,7 +18,6 @@ function safeNext(search: string): string | null {
 
 export default function LoginPage() {
   const { user, login } = useAuth();
-  const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -29,8 +28,9 @@ export default function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const u = await login(values.username.trim(), values.password);
-      navigate(safeNext(location.search) ?? homePath(u), { replace: true });
+      // The signed-in user re-renders this page, whose <Navigate> above leaves it: one
+      // navigation only (a second one here raced the first and could undo a user's click).
+      await login(values.username.trim(), values.password);
     } catch (e) {
       setError(errorMessage(e));
     } finally {

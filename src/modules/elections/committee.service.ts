@@ -17,7 +17,7 @@ import type { Db } from '../../core/db/client.ts';
 import { conflict, fieldError, notFound } from '../../core/errors.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { units } from '../units/units.schema.ts';
-import { congressInfo } from './congress-link.ts';
+import { congressInfo, memberOfCongress } from './congress-link.ts';
 import { isWriter } from './elections.access.ts';
 import {
   congressCounters,
@@ -72,6 +72,9 @@ export async function addCommitteeMember({
 }: Ctx & { congressId: number; body: z.output<typeof addCommitteeMemberBody> }) {
   requireWriter(actor);
   const congress = await congressInfo(db, actor, congressId);
+  const fullName = body.memberId
+    ? (await memberOfCongress(db, actor, congress, body.memberId)).fullName
+    : body.fullName;
   await db.transaction(async (tx) => {
     // Not on any list of this congress (QĐ 190: the committee counts the votes of others).
     const onList = await tx
@@ -84,7 +87,7 @@ export async function addCommitteeMember({
           sql`${electionCandidates.withdrawnAt} IS NULL`,
           body.memberId
             ? eq(electionCandidates.memberId, body.memberId)
-            : eq(electionCandidates.fullName, body.fullName),
+            : eq(electionCandidates.fullName, fullName),
         ),
       )
       .limit(1);
@@ -92,7 +95,7 @@ export async function addCommitteeMember({
       throw fieldError(
         'fullName',
         'Thành viên ban kiểm phiếu',
-        `${body.fullName} có tên trong danh sách bầu ${onList[0]!.body}; người trong danh sách bầu cử không được vào ban kiểm phiếu (theo Quy định 190-QĐ/TW)`,
+        `${fullName} có tên trong danh sách bầu ${onList[0]!.body}; người trong danh sách bầu cử không được vào ban kiểm phiếu (theo Quy định 190-QĐ/TW)`,
       );
     }
     const [{ n }] = (await tx
@@ -104,18 +107,18 @@ export async function addCommitteeMember({
       .values({
         congressId,
         memberId: body.memberId ?? null,
-        fullName: body.fullName,
+        fullName,
         role: body.role,
         sortOrder: n,
       })
       .returning();
     await recordAudit(tx, actor, {
       action: 'create',
-      entityType: 'election',
-      entityId: row!.id,
+      entityType: 'congress',
+      entityId: congressId,
       scopePath: congress.unitPath,
-      summary: `${congress.name}: thêm ${body.fullName} (${body.role}) vào ban kiểm phiếu`,
-      after: body,
+      summary: `${congress.name}: thêm ${fullName} (${body.role}) vào ban kiểm phiếu`,
+      after: { ...body, fullName, committeeMemberId: row!.id },
     });
   });
   return getCountingCommittee({ db, actor, congressId });
@@ -142,11 +145,11 @@ export async function removeCommitteeMember({
     if (!row) throw notFound('Thành viên ban kiểm phiếu');
     await recordAudit(tx, actor, {
       action: 'delete',
-      entityType: 'election',
-      entityId: id,
+      entityType: 'congress',
+      entityId: congressId,
       scopePath: congress.unitPath,
       summary: `${congress.name}: bỏ ${row.fullName} khỏi ban kiểm phiếu`,
-      before: { fullName: row.fullName, role: row.role },
+      before: { committeeMemberId: id, fullName: row.fullName, role: row.role },
     });
   });
   return getCountingCommittee({ db, actor, congressId });
@@ -204,7 +207,7 @@ export async function addCounter({
     await tx.insert(congressCounters).values({ congressId, userId: user.id });
     await recordAudit(tx, actor, {
       action: 'create',
-      entityType: 'election',
+      entityType: 'congress',
       entityId: congressId,
       scopePath: congress.unitPath,
       summary: `${congress.name}: giao tài khoản ${user.displayName} (${username}) nhập phiếu`,
@@ -228,12 +231,16 @@ export async function removeCounter({
       .where(and(eq(congressCounters.congressId, congressId), eq(congressCounters.userId, userId)))
       .returning();
     if (!row) throw notFound('Tài khoản nhập phiếu');
+    const [user] = await tx
+      .select({ username: users.username, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, userId));
     await recordAudit(tx, actor, {
       action: 'delete',
-      entityType: 'election',
+      entityType: 'congress',
       entityId: congressId,
       scopePath: congress.unitPath,
-      summary: `${congress.name}: thôi giao tài khoản #${userId} nhập phiếu`,
+      summary: `${congress.name}: thôi giao tài khoản ${user?.displayName} (${user?.username}) nhập phiếu`,
       before: { userId },
     });
   });

@@ -4,7 +4,10 @@
  */
 import type { Actor } from '../../core/access/actor.ts';
 import type { Db } from '../../core/db/client.ts';
+import { fieldError } from '../../core/errors.ts';
+import { DATA_RULES_DOCUMENT } from '../../core/rules/verdict.ts';
 import * as congress from '../congress/congress.service.ts';
+import { findMember } from '../members/members.repo.ts';
 
 export interface CongressInfo {
   id: number;
@@ -49,4 +52,26 @@ export async function nominees(
   bodyId: number,
 ): Promise<Nominee[]> {
   return congress.nomineesForElections({ db, actor, congressId, bodyId });
+}
+
+/**
+ * A member chosen by record for a congress (a floor nominee, a counting committee member):
+ * a member of the party organisation holding the congress, since only its delegates take
+ * part. Returns the record's name, which the lists show instead of what was typed.
+ */
+export async function memberOfCongress(
+  db: Db,
+  actor: Actor,
+  info: Pick<CongressInfo, 'unitPath' | 'unitName'>,
+  memberId: number,
+): Promise<{ fullName: string }> {
+  const member = await findMember(db, actor, memberId);
+  if (!member || !member.unitPath.startsWith(info.unitPath)) {
+    throw fieldError(
+      'memberId',
+      'Đảng viên',
+      `không thuộc ${info.unitName}; chỉ đảng viên của đảng bộ tổ chức đại hội mới là đại biểu (theo ${DATA_RULES_DOCUMENT})`,
+    );
+  }
+  return { fullName: member.fullName };
 }

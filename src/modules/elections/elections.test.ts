@@ -7,7 +7,14 @@ import type {
   RoundReport,
 } from '../../contracts/elections.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { makeUnit, makeUser, signIn, type Client, type UnitRow } from '../../testing/factories.ts';
+import {
+  makeMember,
+  makeUnit,
+  makeUser,
+  signIn,
+  type Client,
+  type UnitRow,
+} from '../../testing/factories.ts';
 import { makeCongress, type CongressFixture } from './elections.fixture.ts';
 
 let t: TestApp;
@@ -103,6 +110,46 @@ describe('the election list', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('30%');
     expect(res.json().message).toContain('190');
+  });
+
+  it('takes committee members and floor nominees by record only from the congress subtree, and shows the committee in the congress history', async () => {
+    await makeUser(t.db, root, { username: 'el.city.officer', roles: ['officer'] });
+    const cityOfficer = await signIn(t.app, 'el.city.officer');
+    const elsewhere = await makeUnit(t.db, { parent: root, type: 'commune' });
+    const outsider = await makeMember(t.db, elsewhere, { fullName: 'Đỗ Văn Ngoài' });
+    const cell = await makeUnit(t.db, { parent: commune, type: 'grassroots_cell' });
+    const insider = await makeMember(t.db, cell, { fullName: 'Vương Thị Trong' });
+    const committee = `/api/congresses/${fx.congressId}/counting-committee/members`;
+    for (const client of [officer, cityOfficer]) {
+      const res = await client.post(committee, { memberId: outsider.id, fullName: 'Đỗ Văn Ngoài' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('không thuộc Đảng bộ xã Yên Sở');
+      const floor = await client.post(`/api/elections/${electionId}/candidates`, {
+        source: 'floor',
+        memberId: outsider.id,
+        fullName: 'Đỗ Văn Ngoài',
+        nominationAgree: 8,
+        nominationPresent: 10,
+      });
+      expect(floor.statusCode, floor.body).toBe(400);
+      expect(floor.body).toContain('không thuộc Đảng bộ xã Yên Sở');
+    }
+    // The record's name is kept, not what was typed.
+    const ok = await officer.post(committee, { memberId: insider.id, fullName: 'Vuong Thi Trong' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const list = ok.json<{ members: { id: number; memberId: number | null; fullName: string }[] }>()
+      .members;
+    const added = list.find((m) => m.memberId === insider.id) as { id: number; fullName: string };
+    expect(added.fullName).toBe('Vương Thị Trong');
+    const removed = await officer.delete(`${committee}/${added.id}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    const history = (await officer.get(`/api/congresses/${fx.congressId}/history`)).json<
+      { summary: string }[]
+    >();
+    const lines = history.map((h) => h.summary).join('\n');
+    expect(lines).toContain('thêm Vương Thị Trong (Ủy viên) vào ban kiểm phiếu');
+    expect(lines).toContain('bỏ Vương Thị Trong khỏi ban kiểm phiếu');
+    expect(lines).toContain('giao tài khoản');
   });
 
   it('blocks approval when the surplus exceeds what a 3-seat body allows, until a name withdraws', async () => {

@@ -19,7 +19,7 @@ import { today } from '../../core/dates.ts';
 import { conflict, fieldError, invalid, notFound, staleVersion } from '../../core/errors.ts';
 import { explain } from '../../core/rules/verdict.ts';
 import { vietnameseNameSortKey } from '../../core/vietnamese/index.ts';
-import { congressInfo, nominees } from './congress-link.ts';
+import { congressInfo, memberOfCongress, nominees } from './congress-link.ts';
 import { loadElectionRules } from './election-rule-values.ts';
 import { isWriter, loadElection, type ElectionRow } from './elections.access.ts';
 import * as repo from './elections.repo.ts';
@@ -190,6 +190,10 @@ export async function addCandidate({
   assertDraft(e);
   if (body.nominationAgree > body.nominationPresent) {
     throw fieldError('nominationAgree', 'Số đồng ý', 'không được lớn hơn số người có mặt');
+  }
+  if (body.memberId) {
+    const congress = await congressInfo(db, actor, e.congressId);
+    body = { ...body, ...(await memberOfCongress(db, actor, congress, body.memberId)) };
   }
   const rules = await loadElectionRules(db, e.unitPath, today());
   const verdict = checkFloorNomination({

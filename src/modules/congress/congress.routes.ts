@@ -28,7 +28,7 @@ import {
   updateCongressBody,
 } from '../../contracts/congress.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
-import { attachmentHeader } from '../../core/office/xlsx.ts';
+import { sendDownload } from '../../core/http/download.ts';
 import type { AppDeps } from '../../app.ts';
 import * as attendees from './attendees.service.ts';
 import * as door from './checkin.service.ts';
@@ -343,10 +343,11 @@ export const congressRoutes =
           congressId: request.params.id,
           role: request.query.role,
         });
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', attachmentHeader(file.fileName))
-          .send(file.buffer);
+        return sendDownload(reply, {
+          body: file.buffer,
+          fileName: file.fileName,
+          mime: 'application/pdf',
+        });
       },
     );
   };

@@ -18,8 +18,8 @@ import {
 } from '../../contracts/dossiers.ts';
 import { fieldLabels } from '../../contracts/field-labels.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
+import { sendDownload, sendXlsx } from '../../core/http/download.ts';
 import { fieldError } from '../../core/errors.ts';
-import { attachmentHeader, XLSX_MIME } from '../../core/office/xlsx.ts';
 import { exportCompleteness } from './dossiers.export.ts';
 import type { AppDeps } from '../../app.ts';
 import * as service from './dossiers.service.ts';
@@ -210,13 +210,11 @@ export const dossierRoutes =
           actor: actorOf(request),
           id: request.params.id,
         });
-        return reply
-          .header('content-disposition', attachmentHeader(file.fileName))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .type(file.mimeType)
-          .send(file.content);
+        return sendDownload(
+          reply,
+          { body: file.content, fileName: file.fileName, mime: file.mimeType },
+          { uploaded: true },
+        );
       },
     );
 
@@ -269,11 +267,7 @@ export const dossierRoutes =
           actor: actorOf(request),
           query: request.query,
         });
-        return reply
-          .header('content-disposition', attachmentHeader(file.fileName))
-          .header('x-content-type-options', 'nosniff')
-          .type(XLSX_MIME)
-          .send(file.content);
+        return sendXlsx(reply, { buffer: file.content, fileName: file.fileName });
       },
     );
   };

@@ -1,5 +1,4 @@
 /** Routes of the election documents, statistics and approval (chuẩn y) of results. */
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse, idParam } from '../../contracts/common.ts';
 import {
@@ -9,26 +8,14 @@ import {
   bodyStatsDto,
 } from '../../contracts/election-documents.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
-import { attachmentHeader } from '../../core/office/xlsx.ts';
+import { sendDownload } from '../../core/http/download.ts';
 import type { AppDeps } from '../../app.ts';
 import { acceptResults, getAcceptance } from './acceptance.service.ts';
 import { getBodyStats } from './documents/body-stats.service.ts';
-import {
-  announcementFile,
-  minutesFile,
-  printBallots,
-  type RoundFile,
-} from './documents/documents.service.ts';
+import { announcementFile, minutesFile, printBallots } from './documents/documents.service.ts';
 
 const TAGS = ['Bầu cử: phiếu bầu, biên bản, chuẩn y'];
 const errors = { 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-
-const sendFile = (reply: FastifyReply, file: RoundFile) =>
-  reply
-    .header('content-type', file.mime)
-    .header('content-disposition', attachmentHeader(file.fileName))
-    .header('cache-control', 'no-store')
-    .send(file.body);
 
 export const documentsRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -46,7 +33,7 @@ export const documentsRoutes =
         },
       },
       async (r, reply) =>
-        sendFile(
+        sendDownload(
           reply,
           await printBallots({ db, actor: actorOf(r), roundId: r.params.id, options: r.query }),
         ),
@@ -62,7 +49,7 @@ export const documentsRoutes =
         },
       },
       async (r, reply) =>
-        sendFile(
+        sendDownload(
           reply,
           await minutesFile({ db, actor: actorOf(r), roundId: r.params.id, format: 'docx' }),
         ),
@@ -78,7 +65,7 @@ export const documentsRoutes =
         },
       },
       async (r, reply) =>
-        sendFile(
+        sendDownload(
           reply,
           await minutesFile({ db, actor: actorOf(r), roundId: r.params.id, format: 'pdf' }),
         ),
@@ -94,7 +81,10 @@ export const documentsRoutes =
         },
       },
       async (r, reply) =>
-        sendFile(reply, await announcementFile({ db, actor: actorOf(r), roundId: r.params.id })),
+        sendDownload(
+          reply,
+          await announcementFile({ db, actor: actorOf(r), roundId: r.params.id }),
+        ),
     );
     app.get(
       '/api/elections/:id/stats',

@@ -28,7 +28,7 @@ import {
   updatePeriodBody,
 } from '../../contracts/evaluation.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
-import { attachmentHeader, XLSX_MIME } from '../../core/office/xlsx.ts';
+import { sendXlsx } from '../../core/http/download.ts';
 import type { AppDeps } from '../../app.ts';
 import { ratePeriod } from './evaluation.bulk.service.ts';
 import * as periods from './evaluation.periods.service.ts';
@@ -256,16 +256,13 @@ export const evaluationRoutes =
         },
       },
       async (request, reply) => {
-        const { buffer, fileName } = await report.exportPeriod({
+        const file = await report.exportPeriod({
           db,
           actor: actorOf(request),
           periodId: request.params.id,
           unitId: request.query.unitId,
         });
-        return reply
-          .type(XLSX_MIME)
-          .header('content-disposition', attachmentHeader(fileName))
-          .send(buffer);
+        return sendXlsx(reply, file);
       },
     );
 

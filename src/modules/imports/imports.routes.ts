@@ -16,8 +16,8 @@ import {
 import { memberListQuery } from '../../contracts/members.ts';
 import { requireWriter } from '../../core/access/actor.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
+import { sendXlsx } from '../../core/http/download.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
-import { attachmentHeader, XLSX_MIME } from '../../core/office/xlsx.ts';
 import type { AppDeps } from '../../app.ts';
 import { exportMembers } from './imports.export.ts';
 import * as service from './imports.service.ts';
@@ -103,10 +103,10 @@ export const importRoutes =
           actor: actorOf(request),
           kind: request.params.kind,
         });
-        return reply
-          .type(XLSX_MIME)
-          .header('content-disposition', attachmentHeader(templateFileName(request.params.kind)))
-          .send(content);
+        return sendXlsx(reply, {
+          buffer: content,
+          fileName: templateFileName(request.params.kind),
+        });
       },
     );
 
@@ -218,10 +218,7 @@ export const importRoutes =
       },
       async (request, reply) => {
         const result = await exportMembers({ db, actor: actorOf(request), query: request.query });
-        return reply
-          .type(XLSX_MIME)
-          .header('content-disposition', attachmentHeader(result.fileName))
-          .send(result.content);
+        return sendXlsx(reply, { buffer: result.content, fileName: result.fileName });
       },
     );
   };

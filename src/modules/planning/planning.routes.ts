@@ -27,7 +27,7 @@ import {
   updateEntryBody,
 } from '../../contracts/planning.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
-import { attachmentHeader, XLSX_MIME } from '../../core/office/xlsx.ts';
+import { sendXlsx } from '../../core/http/download.ts';
 import type { AppDeps } from '../../app.ts';
 import { memberPlanning } from './planning.member.service.ts';
 import * as service from './planning.service.ts';
@@ -250,15 +250,8 @@ export const planningRoutes =
         },
       },
       async (request, reply) => {
-        const { buffer, fileName } = await exportSuccession({
-          db,
-          actor: actorOf(request),
-          query: request.query,
-        });
-        return reply
-          .type(XLSX_MIME)
-          .header('content-disposition', attachmentHeader(fileName))
-          .send(buffer);
+        const file = await exportSuccession({ db, actor: actorOf(request), query: request.query });
+        return sendXlsx(reply, file);
       },
     );
 

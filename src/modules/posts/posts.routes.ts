@@ -19,7 +19,7 @@ import {
   warningsQuery,
 } from '../../contracts/posts.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
-import { attachmentHeader, XLSX_MIME } from '../../core/office/xlsx.ts';
+import { sendXlsx } from '../../core/http/download.ts';
 import type { AppDeps } from '../../app.ts';
 import { exportNonLocalShare, nonLocalShare } from './nonlocal.service.ts';
 import * as service from './posts.service.ts';
@@ -214,15 +214,12 @@ export const postRoutes =
         },
       },
       async (request, reply) => {
-        const { buffer, fileName } = await exportWarnings({
+        const file = await exportWarnings({
           db,
           actor: actorOf(request),
           query: request.query,
         });
-        return reply
-          .type(XLSX_MIME)
-          .header('content-disposition', attachmentHeader(fileName))
-          .send(buffer);
+        return sendXlsx(reply, file);
       },
     );
 
@@ -256,16 +253,13 @@ export const postRoutes =
         },
       },
       async (request, reply) => {
-        const { buffer, fileName } = await exportNonLocalShare({
+        const file = await exportNonLocalShare({
           db,
           actor: actorOf(request),
           unitId: request.query.unitId,
           date: request.query.date,
         });
-        return reply
-          .type(XLSX_MIME)
-          .header('content-disposition', attachmentHeader(fileName))
-          .send(buffer);
+        return sendXlsx(reply, file);
       },
     );
   };

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse, idParam, okResponse } from '../../contracts/common.ts';
 import {
@@ -13,20 +12,13 @@ import {
   type EntryBody,
 } from '../../contracts/resume.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
-import { attachmentHeader } from '../../core/office/xlsx.ts';
+import { sendDownload } from '../../core/http/download.ts';
 import type { AppDeps } from '../../app.ts';
-import { exportResumes, type ExportedFile } from './resume.export.ts';
+import { exportResumes } from './resume.export.ts';
 import * as service from './resume.service.ts';
 
 const TAGS = ['Sơ yếu lý lịch'];
 const errors = { 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-
-const sendFile = (reply: FastifyReply, file: ExportedFile) =>
-  reply
-    .header('content-type', file.mime)
-    .header('content-disposition', attachmentHeader(file.fileName))
-    .header('cache-control', 'no-store')
-    .send(file.body);
 
 export const resumeRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -157,7 +149,7 @@ export const resumeRoutes =
         },
       },
       async (request, reply) =>
-        sendFile(
+        sendDownload(
           reply,
           await exportResumes({
             db,
@@ -178,7 +170,7 @@ export const resumeRoutes =
         },
       },
       async (request, reply) =>
-        sendFile(
+        sendDownload(
           reply,
           await exportResumes({
             db,
@@ -199,6 +191,6 @@ export const resumeRoutes =
         },
       },
       async (request, reply) =>
-        sendFile(reply, await exportResumes({ db, actor: actorOf(request), ...request.body })),
+        sendDownload(reply, await exportResumes({ db, actor: actorOf(request), ...request.body })),
     );
   };

@@ -25,8 +25,8 @@ import {
   updateTaskBody,
 } from '../../contracts/tasks.ts';
 import { actorOf } from '../../core/auth/auth-hook.ts';
+import { sendDownload, sendXlsx } from '../../core/http/download.ts';
 import { fieldError } from '../../core/errors.ts';
-import { attachmentHeader, XLSX_MIME } from '../../core/office/xlsx.ts';
 import type { AppDeps } from '../../app.ts';
 import * as fourGood from './fourgood.service.ts';
 import * as progress from './tasks.progress.service.ts';
@@ -134,11 +134,7 @@ export const tasksRoutes =
       },
       async (request, reply) => {
         const file = await exportTaskStats({ ...ctx(request), query: request.query });
-        return reply
-          .header('content-disposition', attachmentHeader(file.fileName))
-          .header('x-content-type-options', 'nosniff')
-          .type(XLSX_MIME)
-          .send(file.content);
+        return sendXlsx(reply, { buffer: file.content, fileName: file.fileName });
       },
     );
 
@@ -229,13 +225,11 @@ export const tasksRoutes =
       { schema: { tags: TAGS, summary: 'Tải về tệp minh chứng', params: idParam } },
       async (request, reply) => {
         const file = await progress.downloadEvidence({ ...ctx(request), id: request.params.id });
-        return reply
-          .header('content-disposition', attachmentHeader(file.fileName))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .type(file.mimeType)
-          .send(file.content);
+        return sendDownload(
+          reply,
+          { body: file.content, fileName: file.fileName, mime: file.mimeType },
+          { uploaded: true },
+        );
       },
     );
 

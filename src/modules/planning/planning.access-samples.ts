@@ -137,6 +137,11 @@ export const planningAccess: ModuleAccess = {
       (w) => ({ url: `/api/planning/succession?term=2026-2031&unitId=${w.unitA.id}` }),
       (w) => ({ url: `/api/planning/succession?term=2026-2031&unitId=${w.root.id}` }),
     ],
+    'GET /api/planning/succession/export.xlsx': [
+      () => ({ url: '/api/planning/succession/export.xlsx?term=2026-2031' }),
+      (w) => ({ url: `/api/planning/succession/export.xlsx?term=2026-2031&unitId=${w.unitA.id}` }),
+      (w) => ({ url: `/api/planning/succession/export.xlsx?term=2026-2031&unitId=${w.root.id}` }),
+    ],
     'GET /api/planning/structure': [
       () => ({ url: '/api/planning/structure?term=2026-2031' }),
       (w) => ({ url: `/api/planning/structure?term=2026-2031&unitId=${w.unitA.id}` }),

@@ -169,11 +169,17 @@ export async function populateIndividuals(
   period: PeriodRow,
   frameworks: { leader: number; staff: number },
 ): Promise<number> {
-  // One pass over the posts held in the period (hash join), not one lookup per member.
+  // One pass over the posts the subtree's members held in the period (hash join), not one
+  // lookup per member, and not the appointments of the whole country.
   const result = await db.execute(sql`
-    with posts as (
+    with scope as (
+      select m.id, m.unit_id, m.unit_path from members m
+      where m.unit_path like ${period.unitPath + '%'} and m.status in ('probationary', 'full')
+        and m.archived_at is null),
+    posts as (
       select distinct on (a.member_id) a.member_id, pt.code
-      from appointments a join post_titles pt on pt.id = a.post_title_id
+      from scope s join appointments a on a.member_id = s.id
+      join post_titles pt on pt.id = a.post_title_id
       where a.start_date <= ${period.endDate} and not a.concurrent
         and (a.end_date is null or a.end_date >= ${period.startDate})
       order by a.member_id, a.start_date desc)
@@ -181,9 +187,7 @@ export async function populateIndividuals(
     select ${period.id}, m.id, m.unit_id, m.unit_path,
            case when p.code is null then ${frameworks.staff}::int else ${frameworks.leader}::int end,
            p.code
-    from members m left join posts p on p.member_id = m.id
-    where m.unit_path like ${period.unitPath + '%'} and m.status in ('probationary', 'full')
-      and m.archived_at is null
+    from scope m left join posts p on p.member_id = m.id
     on conflict do nothing`);
   return affectedRows(result);
 }

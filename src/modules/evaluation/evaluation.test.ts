@@ -18,6 +18,7 @@ import {
   type MemberRow,
   type UnitRow,
 } from '../../testing/factories.ts';
+import { appointments } from '../posts/posts.schema.ts';
 import { latestRatings } from './evaluation.summary.ts';
 
 let t: TestApp;
@@ -410,5 +411,50 @@ describe('choosing the criteria framework', () => {
       [id],
     );
     expect(audit.map((h) => h.summary).join('\n')).toContain('Đổi khung tiêu chí');
+  });
+});
+
+describe('opening a period: the framework from the posts held', () => {
+  it('gives the leaders framework and post code to whoever held a post in the period, not a concurrent or an earlier one', async () => {
+    const unit = await makeUnit(t.db, { parent: commune, type: 'grassroots_cell' });
+    const [title] = await t.database.query<{ id: number; code: string }>(
+      `select id, code from post_titles where code = 'BT'`,
+    );
+    const holder = await makeMember(t.db, unit, { fullName: 'Người Giữ Chức' });
+    const former = await makeMember(t.db, unit, { fullName: 'Người Thôi Chức' });
+    const concurrent = await makeMember(t.db, unit, { fullName: 'Người Kiêm Nhiệm' });
+    const plain = await makeMember(t.db, unit, { fullName: 'Đảng Viên Thường' });
+    const appoint = (memberId: number, startDate: string, over: Record<string, unknown> = {}) =>
+      t.db.insert(appointments).values({
+        memberId,
+        postTitleId: title!.id,
+        unitId: unit.id,
+        unitPath: unit.path,
+        startDate,
+        method: 'appointed',
+        ...over,
+      });
+    await appoint(holder.id, '2024-03-01');
+    await appoint(former.id, '2020-01-01', { endDate: '2024-12-31' });
+    await appoint(concurrent.id, '2025-02-01', { concurrent: true });
+    const res = await officer.post('/api/evaluation/periods', {
+      unitId: unit.id,
+      kind: 'ad_hoc',
+      subject: 'individual',
+      year: 2025,
+      startDate: '2025-01-01',
+      endDate: '2025-12-31',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const rows = await t.database.query<{ member_id: number; code: string; post: string | null }>(
+      `select e.member_id, f.code, e.post_title_code as post from evaluations e
+       join evaluation_frameworks f on f.id = e.framework_id where e.period_id = $1`,
+      [res.json<PeriodDto>().id],
+    );
+    const of = (m: MemberRow) => rows.find((r) => r.member_id === m.id);
+    expect(rows).toHaveLength(4);
+    expect(of(holder)).toMatchObject({ code: 'leader', post: 'BT' });
+    for (const m of [former, concurrent, plain])
+      expect(of(m)).toMatchObject({ code: 'staff', post: null });
   });
 });

@@ -128,10 +128,11 @@ function firstSheetPath(r: ReaderInternals): string {
 /**
  * The rows of the first sheet, read with exceljs's row parser. The package is opened by its
  * directory and its parts are fed in the order the parser needs (relations, workbook, shared
- * strings, styles, then the sheet): exceljs's own pass over the zip in file order lost the
- * workbook part now and then when the machine was loaded ("reading 'sheets'"), and writers
- * put the parts in any order. Parts are decoded as whole UTF-8 text, since exceljs decodes
- * each chunk on its own and splits Vietnamese letters that straddle two chunks.
+ * strings, styles, then the sheet): exceljs's own pass over the zip in file order fails with
+ * "reading 'sheets'" when a sheet comes after the shared strings but before the workbook part
+ * (writers put the parts in any order), and it failed so now and then in CI. Parts are decoded
+ * as whole UTF-8 text, since exceljs decodes each chunk on its own and splits Vietnamese
+ * letters that straddle two chunks.
  */
 async function* xlsxRows(content: Buffer): AsyncGenerator<SheetRow> {
   const zip = await JSZip.loadAsync(content);

@@ -15,6 +15,10 @@ import {
   successionPage,
   successorsOf,
 } from '../../src/modules/planning/succession.repo.ts';
+import {
+  EXPORT_PAGE_SIZE,
+  exportSuccession,
+} from '../../src/modules/planning/succession.export.ts';
 import { succession } from '../../src/modules/planning/succession.service.ts';
 import { fmtMs, log, now, percentiles, Rng, type Percentiles } from './util.ts';
 
@@ -254,5 +258,53 @@ export async function runPlanningBench(o: { database: Database; seed: number; ru
       `  ${result.pass ? '✓' : '✗'} ${c.name.padEnd(24)} ${String(posts).padStart(7)}   ${fmtMs(result.service.p50)}/${fmtMs(result.service.p95)}   ${fmtMs(result.raw.p50)}/${fmtMs(result.raw.p95)}`,
     );
   }
-  return { targetP95Ms: limit, pools: data.pools, cases: results };
+  const exported = await benchExport(o.database, root!, date);
+  return { targetP95Ms: limit, pools: data.pools, cases: results, export: exported };
+}
+
+/**
+ * The province's Excel export (every key post, in pages, and the structure), against the
+ * raw reads of the same pages: the difference is the workbook writing.
+ */
+async function benchExport(database: Database, root: { id: number; path: string }, date: string) {
+  const { db } = database;
+  const actor = readerAt(root);
+  const service: number[] = [];
+  const raw: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 5; i++) {
+    let t = now();
+    const file = await exportSuccession({ db, actor, query: { term: BENCH_TERM, date } });
+    const serviceMs = now() - t;
+    bytes = file.buffer.length;
+    t = now();
+    let total = Infinity;
+    for (let page = 1; (page - 1) * EXPORT_PAGE_SIZE < total; page++) {
+      const f = {
+        term: BENCH_TERM,
+        date,
+        path: root.path,
+        gapsOnly: false,
+        page,
+        pageSize: EXPORT_PAGE_SIZE,
+      };
+      const { rows, counts } = await successionPage(db, actor, f);
+      total = counts.posts;
+      await holdersOf(db, rows, date);
+      await successorsOf(
+        db,
+        rows.flatMap((r) => (r.poolId ? [r.poolId] : [])),
+      );
+    }
+    const rawMs = now() - t;
+    if (i >= 1) {
+      service.push(serviceMs);
+      raw.push(rawMs);
+    }
+  }
+  const result = { service: percentiles(service), raw: percentiles(raw), bytes };
+  log(
+    `  Excel export, province: ${fmtMs(result.service.p50)} p50 (max ${fmtMs(result.service.max)}), ${Math.round(bytes / 1024)} KB · raw page reads ${fmtMs(result.raw.p50)} · ×${(result.service.p50 / result.raw.p50).toFixed(2)}`,
+  );
+  return result;
 }

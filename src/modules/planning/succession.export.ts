@@ -19,12 +19,15 @@ const coverageLabels: Record<SuccessionRowDto['coverage'], string> = {
 
 type ShareRow = { label: string; count: number; percent: number | null; target: number | null };
 
+/** Posts read per query: each page also counts the whole scope, so fewer, larger pages. */
+export const EXPORT_PAGE_SIZE = 1000;
+
 export async function exportSuccession({
   db,
   actor,
   query,
 }: Omit<Ctx, 'query'> & { query: Query }) {
-  const pageSize = 200;
+  const pageSize = EXPORT_PAGE_SIZE;
   const first = await succession({ db, actor, query: { ...query, page: 1, pageSize } });
   // The first page's date is the one every page uses (today when none was given).
   const date = first.date;

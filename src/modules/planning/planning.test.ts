@@ -21,6 +21,19 @@ import {
 } from '../../testing/factories.ts';
 import { appointments } from '../posts/posts.schema.ts';
 import { resumeEntries } from '../resume/resume.schema.ts';
+import { exportSuccession } from './succession.export.ts';
+import type { Actor } from '../../core/access/actor.ts';
+
+const readerActor: Actor = {
+  userId: 0,
+  username: 'plan.reader',
+  displayName: 'Người đọc',
+  unitId: 0,
+  scopePath: '/',
+  roles: ['reader'],
+  permissions: [],
+  memberId: null,
+};
 
 const TERM = '2026-2031';
 let t: TestApp;
@@ -486,6 +499,20 @@ describe('succession view and structure', () => {
     ).toHaveLength(4);
     expect((await self.get(`/api/planning/succession/export.xlsx?term=${TERM}`)).statusCode).toBe(
       403,
+    );
+    // Read a page of 2 at a time, the export still holds all 3 posts once each.
+    const paged = await exportSuccession({
+      db: t.db,
+      actor: { ...readerActor, unitId: district.id, scopePath: district.path },
+      query: { unitId: district.id, term: TERM, date: '2026-02-01' },
+      pageSize: 2,
+    });
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(paged.buffer as unknown as ArrayBuffer);
+    const names: string[] = [];
+    again.getWorksheet('Kế thừa')!.eachRow((r) => names.push(String(r.getCell(1).value ?? '')));
+    expect(names.filter((n) => posts.some((p) => p[0] === n)).sort()).toEqual(
+      posts.map((p) => String(p[0])).sort(),
     );
   });
 });

@@ -26,8 +26,8 @@ export async function exportSuccession({
   db,
   actor,
   query,
-}: Omit<Ctx, 'query'> & { query: Query }) {
-  const pageSize = EXPORT_PAGE_SIZE;
+  pageSize = EXPORT_PAGE_SIZE,
+}: Omit<Ctx, 'query'> & { query: Query; pageSize?: number }) {
   const first = await succession({ db, actor, query: { ...query, page: 1, pageSize } });
   // The first page's date is the one every page uses (today when none was given).
   const date = first.date;

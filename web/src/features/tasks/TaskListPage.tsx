@@ -49,15 +49,15 @@ export default function TaskListPage() {
   const columns: TableColumnsType<TaskRowDto> = [
     {
       title: 'Việc đăng ký',
-      width: '34%',
+      width: '28%',
       render: (_, r) => (
         <Link to={`/tasks/${r.id}`} data-testid={`task-link-${r.id}`}>
           {r.title}
         </Link>
       ),
     },
-    { title: 'Người đăng ký', dataIndex: 'memberName' },
-    { title: 'Tổ chức', dataIndex: 'unitName' },
+    { title: 'Người đăng ký', dataIndex: 'memberName', width: 170 },
+    { title: 'Tổ chức', dataIndex: 'unitName', width: 200 },
     {
       title: 'Thời gian',
       width: 130,

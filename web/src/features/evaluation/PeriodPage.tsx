@@ -77,6 +77,7 @@ export function PeriodPage() {
     { title: 'Tự chấm', align: 'right', render: (_, r) => points(r.selfTotal) },
     { title: 'Tập thể', align: 'right', render: (_, r) => points(r.collectiveTotal) },
     { title: 'Đề xuất', align: 'right', render: (_, r) => points(r.advisoryTotal) },
+    { title: 'Điểm quyết định', align: 'right', render: (_, r) => points(r.finalScore) },
     {
       title: 'Xếp loại',
       render: (_, r) =>
@@ -137,7 +138,7 @@ export function PeriodPage() {
             }}
             options={Object.entries(stageLabels).map(([value, label]) => ({ value, label }))}
           />
-          {canWrite(user) && (
+          {canWrite(user) && p?.status === 'open' && (
             <Button type="primary" onClick={() => setRateOpen(true)}>
               Xếp loại cả kỳ
             </Button>

@@ -88,4 +88,11 @@ describe('reading xlsx', () => {
     const content = await source.generateAsync({ type: 'nodebuffer' });
     await expect(rowsOf(content)).rejects.toThrow('tệp không có phần "xl/workbook.xml"');
   });
+
+  it('says in Vietnamese that a cut-off workbook is damaged', async () => {
+    const whole = await twoSheets();
+    await expect(rowsOf(whole.subarray(0, whole.length - 200))).rejects.toThrow(
+      'phần nén của tệp .xlsx bị hỏng hoặc tệp bị cắt cụt',
+    );
+  });
 });

@@ -135,7 +135,10 @@ function firstSheetPath(r: ReaderInternals): string {
  * letters that straddle two chunks.
  */
 async function* xlsxRows(content: Buffer): AsyncGenerator<SheetRow> {
-  const zip = await JSZip.loadAsync(content);
+  const zip = await JSZip.loadAsync(content).catch(() => {
+    // JSZip's own words are English and say nothing a user can act on.
+    throw new Error('phần nén của tệp .xlsx bị hỏng hoặc tệp bị cắt cụt; hãy lưu lại tệp từ Excel');
+  });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
     styles: 'cache',

@@ -38,6 +38,16 @@ const officerAt = (unit: UnitRow, username: string): Actor => ({
   memberId: null,
 });
 
+/** The advisory step's proposal for one person or collective of the period (its triggers keep the score). */
+const propose = (periodId: number, who: { memberId: number } | { unitId: number }, total: number) =>
+  database.db.execute(sql`
+    with e as (update evaluations set stage = 'advisory'
+               where period_id = ${periodId}
+                 and ${'memberId' in who ? sql`member_id = ${who.memberId}` : sql`target_unit_id = ${who.unitId}`}
+               returning id)
+    insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
+    select id, 'advisory', '{}'::jsonb, ${total}, 'Ban tổ chức' from e`);
+
 /** A year period for `unit`, opened through the use case. */
 const openYear = (
   actor: Actor,
@@ -96,11 +106,7 @@ describe('rating a period at once (bulk)', () => {
     const scores = [45, 58.5, 72, 89.99, 90, 95, 100];
     const proposed = people.slice(0, 6);
     for (const [i, m] of proposed.entries()) {
-      await db.execute(sql`
-        with e as (update evaluations set stage = 'advisory'
-                   where period_id = ${period.id} and member_id = ${m.id} returning id)
-        insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
-        select id, 'advisory', '{}'::jsonb, ${scores[i]}, 'Ban tổ chức' from e`);
+      await propose(period.id, { memberId: m.id }, scores[i]!);
     }
 
     const result = await ratePeriod({ db, actor, periodId: period.id });
@@ -187,11 +193,7 @@ describe('rating a period at once (bulk)', () => {
       select id, 97, 'excellent', '', 0, 'Hội đồng' from evaluations
       where period_id = ${period.id} and member_id = ${prior!.id}`);
     for (const [i, m] of proposed.entries()) {
-      await db.execute(sql`
-        with e as (update evaluations set stage = 'advisory'
-                   where period_id = ${period.id} and member_id = ${m.id} returning id)
-        insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
-        select id, 'advisory', '{}'::jsonb, ${scores[i]}, 'Ban tổ chức' from e`);
+      await propose(period.id, { memberId: m.id }, scores[i]!);
     }
 
     const result = await ratePeriod({ db, actor, periodId: period.id });
@@ -257,11 +259,7 @@ describe('rating a period at once (bulk)', () => {
       [strong, 95],
       [steady, 75],
     ] as const) {
-      await db.execute(sql`
-        with e as (update evaluations set stage = 'advisory'
-                   where period_id = ${period.id} and target_unit_id = ${cell.id} returning id)
-        insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
-        select id, 'advisory', '{}'::jsonb, ${score}, 'Ban tổ chức' from e`);
+      await propose(period.id, { unitId: cell.id }, score);
     }
 
     const result = await ratePeriod({ db, actor, periodId: period.id });
@@ -284,11 +282,7 @@ describe('rating a period at once (bulk)', () => {
     const m = await makeMember(db, unit);
     const actor = officerAt(unit, 'bulk_officer2');
     const period = await openYear(actor, unit, 2024, 'individual', 'Năm 2024');
-    await db.execute(sql`
-      with e as (update evaluations set stage = 'advisory'
-                 where period_id = ${period.id} and member_id = ${m.id} returning id)
-      insert into evaluation_steps (evaluation_id, step, scores, total, actor_name)
-      select id, 'advisory', '{}'::jsonb, 95, 'Ban tổ chức' from e`);
+    await propose(period.id, { memberId: m.id }, 95);
     // A unit outside the period's subtree is refused, not read as "the whole period".
     const beside = await makeUnit(db, { name: 'Chi bộ ngoài kỳ' });
     await expect(

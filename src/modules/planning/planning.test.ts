@@ -492,6 +492,13 @@ describe('succession view and structure', () => {
         .sort(),
     ).toEqual(['0 Chưa có người kế cận', '1 Chỉ có 1 người']);
     expect(String(posts[0]![7])).toContain('Kế Cận Bí thư 0');
+    // The headings cite what the figures rest on: the tenure limit, the age bands and targets.
+    const cited = (name: string) =>
+      Array.from(rowsOf(name), (r) => String(r?.[0] ?? '')).find((l) => l.startsWith('Căn cứ: '));
+    expect(cited('Kế thừa')).toContain(
+      `${page.citations[0]!.rule} (${page.citations[0]!.document})`,
+    );
+    expect(cited('Cơ cấu')).toContain(`${s.citations[0]!.rule} (${s.citations[0]!.document})`);
     const shares = rowsOf('Cơ cấu');
     expect(shares).toContainEqual(['Cán bộ nữ', 0, 0, 25]);
     expect(

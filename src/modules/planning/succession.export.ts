@@ -5,6 +5,7 @@
  */
 import type { SuccessionRowDto, StructureDto } from '../../contracts/planning.ts';
 import { excelDate, sheet, writeXlsx } from '../../core/office/xlsx.ts';
+import type { Citation } from '../../core/rules/verdict.ts';
 import { formatDate } from '../../core/vietnamese/index.ts';
 import { structure, succession } from './succession.service.ts';
 
@@ -16,6 +17,10 @@ const coverageLabels: Record<SuccessionRowDto['coverage'], string> = {
   one: 'Chỉ có 1 người',
   ok: 'Đủ nguồn',
 };
+
+/** The rules and documents the figures rest on, as the screen shows them. */
+const citationsLine = (citations: Citation[]) =>
+  `Căn cứ: ${citations.map((c) => `${c.rule} (${c.document})`).join('; ')}`;
 
 type ShareRow = { label: string; count: number; percent: number | null; target: number | null };
 
@@ -31,12 +36,13 @@ export async function exportSuccession({
   const first = await succession({ db, actor, query: { ...query, page: 1, pageSize } });
   // The first page's date is the one every page uses (today when none was given).
   const date = first.date;
-  async function* rows() {
-    yield* first.items;
-    for (let page = 2; (page - 1) * pageSize < first.total; page++) {
-      const next = await succession({ db, actor, query: { ...query, date, page, pageSize } });
-      yield* next.items;
-    }
+  // All pages are read before writing, so the heading can cite every rule any row used.
+  const posts = [...first.items];
+  const citations = new Map(first.citations.map((c) => [c.rule, c]));
+  for (let page = 2; (page - 1) * pageSize < first.total; page++) {
+    const next = await succession({ db, actor, query: { ...query, date, page, pageSize } });
+    posts.push(...next.items);
+    for (const c of next.citations) citations.set(c.rule, c);
   }
   const s: StructureDto = await structure({
     db,
@@ -46,6 +52,7 @@ export async function exportSuccession({
   const heading = [
     `Quy hoạch nhiệm kỳ ${query.term} — kế thừa các chức danh chủ chốt`,
     first.unitName,
+    citationsLine([...citations.values()]),
     `Tính đến ngày ${formatDate(date)}${query.gapsOnly === 'true' ? ' — chỉ chức danh chưa có hoặc chỉ có 1 người kế cận' : ''}`,
   ];
   const shares: ShareRow[] = [
@@ -66,7 +73,7 @@ export async function exportSuccession({
     sheet<SuccessionRowDto>({
       name: 'Kế thừa',
       heading,
-      rows: rows(),
+      rows: posts,
       columns: [
         { header: 'Chức danh', width: 28, value: (r) => r.postTitleName },
         { header: 'Tổ chức', width: 36, value: (r) => r.unitName },
@@ -89,6 +96,7 @@ export async function exportSuccession({
       heading: [
         `Cơ cấu nguồn quy hoạch nhiệm kỳ ${query.term} — ${s.unitName}`,
         `${s.people} người trong quy hoạch, tính đến ngày ${formatDate(date)}`,
+        citationsLine(s.citations),
       ],
       rows: shares,
       columns: [

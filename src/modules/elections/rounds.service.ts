@@ -43,6 +43,10 @@ import { closeBlockers } from './reconcile.service.ts';
 import { frozenResult, roundStatus } from './round-state.ts';
 import { tally } from './tally.rules.ts';
 
+const ANNULLED_ROUND_RULE = dataCheck(
+  'Kết quả một vòng bầu đã bị hủy không còn hiệu lực; đại hội quyết định trên kết quả của vòng bầu khác',
+);
+
 type Ctx = { db: Db; actor: Actor };
 
 /** Opens the next round: round 1 on the approved list; later ones on the remaining seats. */
@@ -256,7 +260,13 @@ export async function decideRound({
       .from(roundAnnulments)
       .where(eq(roundAnnulments.roundId, roundId));
     if (annulled) {
-      throw conflict('Kết quả vòng bầu này đã bị cấp trên hủy; không ghi quyết định cho vòng này.');
+      throw conflict(
+        `${explain(
+          deny('Kết quả vòng bầu này đã bị cấp trên hủy; không ghi quyết định cho vòng này', [
+            ANNULLED_ROUND_RULE,
+          ]),
+        )}.`,
+      );
     }
     await tx.insert(roundDecisions).values({ roundId, kind, note, decidedBy: actor.displayName });
     await recordAudit(tx, actor, {

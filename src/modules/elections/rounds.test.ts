@@ -121,6 +121,7 @@ describe('an annulled round', () => {
     const res = await o.post(`/api/election-rounds/${rid}/decision`, { kind: 'another_round' });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toContain('đã bị cấp trên hủy');
+    expect(res.json().message).toContain('Quy tắc kiểm tra dữ liệu của CanBo');
   });
 });
 

@@ -6,6 +6,7 @@ import { today } from '../../core/dates.ts';
 import { createTestDatabase } from '../../testing/harness.ts';
 import { makeMember, makeUnit, type MemberRow, type UnitRow } from '../../testing/factories.ts';
 import { loadRules } from '../rules/registry.ts';
+import { taskRow } from '../tasks/tasks.factory.ts';
 import { tasks } from '../tasks/tasks.schema.ts';
 import { ratePeriod } from './evaluation.bulk.service.ts';
 import { createPeriod, updatePeriod } from './evaluation.periods.service.ts';
@@ -81,25 +82,14 @@ describe('rating a period at once (bulk)', () => {
     const actor = officerAt(unit, 'bulk_officer');
     const period = await openYear(actor, unit, 2025, 'individual', 'Năm 2025');
     // Varied task outcomes (member i gets i tasks), one task outside the period for everyone.
-    const base = {
-      unitId: cell.id,
-      unitPath: cell.path,
-      periodKind: 'year',
-      startYear: 2025,
-      endYear: 2025,
-      title: 'Việc khó',
-      targets: [],
-      milestones: [],
-      status: 'approved',
-    };
     const rows = people.flatMap((m, i) => [
-      ...Array.from({ length: i }, (_, k) => ({
-        ...base,
-        memberId: m.id,
-        deadline: `2025-0${1 + k}-15`,
-        outcome: outcomes[(i + k) % outcomes.length],
-      })),
-      { ...base, memberId: m.id, deadline: '2026-01-15', outcome: 'late' as const },
+      ...Array.from({ length: i }, (_, k) =>
+        taskRow(cell, m.id, {
+          deadline: `2025-0${1 + k}-15`,
+          outcome: outcomes[(i + k) % outcomes.length],
+        }),
+      ),
+      taskRow(cell, m.id, { deadline: '2026-01-15', outcome: 'late' }),
     ]);
     await db.insert(tasks).values(rows);
     // Advisory proposals 45, 55, … 100 for all but the last member (left undecided).
@@ -241,20 +231,12 @@ describe('rating a period at once (bulk)', () => {
     const b = await makeMember(db, steady);
     const actor = officerAt(unit, 'bulk_officer4');
     const period = await openYear(actor, unit, 2025, 'collective', 'Tập thể 2025');
-    const task = {
-      periodKind: 'year',
-      startYear: 2025,
-      endYear: 2025,
-      title: 'Việc khó',
-      targets: [],
-      milestones: [],
-      status: 'approved',
-      deadline: '2025-09-30',
-    };
-    await db.insert(tasks).values([
-      { ...task, memberId: a.id, unitId: strong.id, unitPath: strong.path, outcome: 'exceeded' },
-      { ...task, memberId: b.id, unitId: steady.id, unitPath: steady.path, outcome: 'on_time' },
-    ]);
+    await db
+      .insert(tasks)
+      .values([
+        taskRow(strong, a.id, { deadline: '2025-09-30', outcome: 'exceeded' }),
+        taskRow(steady, b.id, { deadline: '2025-09-30', outcome: 'on_time' }),
+      ]);
     for (const [cell, score] of [
       [strong, 95],
       [steady, 75],

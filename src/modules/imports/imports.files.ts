@@ -1,6 +1,6 @@
 /**
  * Reading an uploaded spreadsheet: what it really is (by its bytes, not its name), then its
- * rows one at a time — exceljs's streaming reader for .xlsx, csv-parse for .csv — so a
+ * rows one at a time — exceljs's row parser over the .xlsx parts, csv-parse for .csv — so a
  * 100,000-row file never sits in memory as a workbook.
  */
 import { PassThrough, Readable } from 'node:stream';

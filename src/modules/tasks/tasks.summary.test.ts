@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../core/db/client.ts';
 import { createTestDatabase } from '../../testing/harness.ts';
 import { makeMember, makeUnit } from '../../testing/factories.ts';
+import { taskRow } from './tasks.factory.ts';
 import { tasks } from './tasks.schema.ts';
 import { taskOutcomeSummary, taskOutcomeSummaryBulk } from './tasks.summary.ts';
 
@@ -20,26 +21,16 @@ describe('taskOutcomeSummary', () => {
     const a = await makeMember(db, unit);
     const b = await makeMember(db, unit);
     const idle = await makeMember(db, unit);
-    const base = {
-      unitId: unit.id,
-      unitPath: unit.path,
-      periodKind: 'year',
-      startYear: 2025,
-      endYear: 2025,
-      title: 'Việc khó',
-      targets: [],
-      milestones: [],
-    };
     await db.insert(tasks).values([
-      { ...base, memberId: a.id, deadline: '2025-06-30', status: 'approved', outcome: 'exceeded' },
-      { ...base, memberId: a.id, deadline: '2025-12-31', status: 'approved', outcome: 'late' },
-      { ...base, memberId: a.id, deadline: '2025-09-01', status: 'approved' },
+      taskRow(unit, a.id, { deadline: '2025-06-30', status: 'approved', outcome: 'exceeded' }),
+      taskRow(unit, a.id, { deadline: '2025-12-31', status: 'approved', outcome: 'late' }),
+      taskRow(unit, a.id, { deadline: '2025-09-01', status: 'approved' }),
       // Outside the window, not approved, or rejected: not counted.
-      { ...base, memberId: a.id, deadline: '2026-01-01', status: 'approved', outcome: 'on_time' },
-      { ...base, memberId: a.id, deadline: '2025-05-01', status: 'submitted' },
-      { ...base, memberId: b.id, deadline: '2025-03-01', status: 'rejected' },
-      { ...base, memberId: b.id, deadline: '2025-01-01', status: 'approved', outcome: 'on_time' },
-      { ...base, memberId: b.id, deadline: '2025-02-01', status: 'approved', outcome: 'not_done' },
+      taskRow(unit, a.id, { deadline: '2026-01-01', status: 'approved', outcome: 'on_time' }),
+      taskRow(unit, a.id, { deadline: '2025-05-01', status: 'submitted' }),
+      taskRow(unit, b.id, { deadline: '2025-03-01', status: 'rejected' }),
+      taskRow(unit, b.id, { deadline: '2025-01-01', status: 'approved', outcome: 'on_time' }),
+      taskRow(unit, b.id, { deadline: '2025-02-01', status: 'approved', outcome: 'not_done' }),
     ]);
     const m = await taskOutcomeSummary(db, {
       memberIds: [a.id, b.id, idle.id],
@@ -81,13 +72,13 @@ describe('taskOutcomeSummaryBulk', () => {
       milestones: [],
     };
     await db.insert(tasks).values([
-      { ...base, memberId: a.id, deadline: '2024-01-01', status: 'approved', outcome: 'exceeded' },
-      { ...base, memberId: a.id, deadline: '2024-12-31', status: 'approved', outcome: 'on_time' },
-      { ...base, memberId: a.id, deadline: '2024-07-01', status: 'approved' },
-      { ...base, memberId: a.id, deadline: '2023-12-31', status: 'approved', outcome: 'late' },
-      { ...base, memberId: b.id, deadline: '2024-04-01', status: 'approved', outcome: 'late' },
-      { ...base, memberId: b.id, deadline: '2024-05-01', status: 'approved', outcome: 'not_done' },
-      { ...base, memberId: b.id, deadline: '2024-06-01', status: 'submitted' },
+      taskRow(unit, a.id, { deadline: '2024-01-01', status: 'approved', outcome: 'exceeded' }),
+      taskRow(unit, a.id, { deadline: '2024-12-31', status: 'approved', outcome: 'on_time' }),
+      taskRow(unit, a.id, { deadline: '2024-07-01', status: 'approved' }),
+      taskRow(unit, a.id, { deadline: '2023-12-31', status: 'approved', outcome: 'late' }),
+      taskRow(unit, b.id, { deadline: '2024-04-01', status: 'approved', outcome: 'late' }),
+      taskRow(unit, b.id, { deadline: '2024-05-01', status: 'approved', outcome: 'not_done' }),
+      taskRow(unit, b.id, { deadline: '2024-06-01', status: 'submitted' }),
       // Not asked about: must not appear.
       { ...base, memberId: other.id, deadline: '2024-06-01', status: 'approved' },
     ]);
